@@ -1,0 +1,250 @@
+"""Checks that need the taxonomy or the whole catalog, beyond what the models check alone.
+
+Three entry points: :func:`check_taxonomy` (the taxonomy file itself), :func:`check_record`
+(one record's tags and attributes) and :func:`check_catalog` (across records).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from . import ids
+from .catalog import Catalog
+from .problems import Problem, did_you_mean
+from .taxonomy import Node, Taxonomy
+from .validation import validate_model
+from .yamlio import Document, Path_, locate, read
+
+# -- the taxonomy -----------------------------------------------------------------------------
+
+
+def _node_paths(nodes: list[Node], base: Path_) -> Iterator[tuple[Node, Path_]]:
+    for i, node in enumerate(nodes):
+        path = (*base, i)
+        yield node, path
+        yield from _node_paths(node.children, (*path, "children"))
+
+
+def node_locations(taxonomy: Taxonomy) -> dict[tuple[str, str], Path_]:
+    """The data path of every node in ``taxonomy.yaml``, by (dimension, node id)."""
+    where: dict[tuple[str, str], Path_] = {}
+    for d, dim in enumerate(taxonomy.dimensions):
+        for node, path in _node_paths(dim.nodes, ("dimensions", d, "nodes")):
+            where.setdefault((dim.id, node.id), path)
+    return where
+
+
+def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
+    """Unique ids, existing references, choices where they are needed."""
+    _unique(doc, [((("groups", i, "id")), g.id) for i, g in enumerate(taxonomy.groups)], "group")
+    _unique(
+        doc,
+        [(("dimensions", i, "id"), d.id) for i, d in enumerate(taxonomy.dimensions)],
+        "dimension",
+    )
+    _unique(
+        doc,
+        [(("attributes", i, "id"), a.id) for i, a in enumerate(taxonomy.attributes)],
+        "attribute",
+    )
+    _unique(doc, [(("views", i, "id"), v.id) for i, v in enumerate(taxonomy.views)], "view")
+    groups = {g.id for g in taxonomy.groups}
+    for d, dim in enumerate(taxonomy.dimensions):
+        if dim.group is not None and dim.group not in groups:
+            doc.error(
+                ("dimensions", d, "group"),
+                f"unknown group {dim.group!r}",
+                did_you_mean(dim.group, groups),
+            )
+        names: list[tuple[Path_, str]] = []
+        for node, path in _node_paths(dim.nodes, ("dimensions", d, "nodes")):
+            names.append(((*path, "id"), node.id))
+            names.extend(((*path, "aliases", j), a) for j, a in enumerate(node.aliases))
+        _unique(doc, names, f"node or alias of dimension {dim.id!r}")
+    for a, attr in enumerate(taxonomy.attributes):
+        if attr.type == "choice" and not attr.choices:
+            doc.error(("attributes", a, "choices"), "an attribute of type choice needs choices")
+        if attr.type != "choice" and attr.choices:
+            doc.error(("attributes", a, "choices"), f"choices are for type choice, not {attr.type}")
+        _unique(
+            doc,
+            [(("attributes", a, "choices", i, "id"), c.id) for i, c in enumerate(attr.choices)],
+            "choice",
+        )
+    dims = set(taxonomy.dimension_ids())
+    for v, view in enumerate(taxonomy.views):
+        for side in ("rows", "columns"):
+            value = getattr(view, side)
+            if value not in dims:
+                doc.error(
+                    ("views", v, side), f"unknown dimension {value!r}", did_you_mean(value, dims)
+                )
+        if view.rows == view.columns:
+            doc.error(("views", v, "columns"), "a matrix needs two different dimensions")
+
+
+def _unique(doc: Document, items: list[tuple[Path_, str]], what: str) -> None:
+    first: dict[str, Path_] = {}
+    for path, value in items:
+        if value in first:
+            line = locate(doc.root, first[value])[0]
+            doc.error(path, f"duplicate {what} id {value!r}; the first is on line {line}")
+        else:
+            first[value] = path
+
+
+# -- one record -------------------------------------------------------------------------------
+
+
+def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
+    """Check that tags name existing nodes and attributes are declared and well typed.
+
+    Returns the attributes with their declared types (``"true"`` becomes ``True``).
+    """
+    tags = data.get("tags")
+    if isinstance(tags, dict):
+        for dim_id, values in tags.items():
+            _check_tags(doc, taxonomy, dim_id, values)
+    attributes = data.get("attributes")
+    if not isinstance(attributes, dict) or not attributes:
+        return {}
+    typed = validate_model(
+        doc,
+        taxonomy.attributes_model(),
+        attributes,
+        fields=tuple(taxonomy.attribute_ids()),
+        prefix=("attributes",),
+    )
+    return typed.model_dump(exclude_none=True) if typed is not None else {}
+
+
+def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
+    dim = taxonomy.dimension(dim_id)
+    if dim is None:
+        doc.error(
+            ("tags", dim_id),
+            f"unknown dimension {dim_id!r}",
+            did_you_mean(dim_id, taxonomy.dimension_ids()),
+            key=True,
+        )
+        return
+    if not isinstance(values, list):
+        return
+    seen: set[str] = set()
+    resolved: list[tuple[int, str]] = []
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        info, by_alias = taxonomy.resolve(dim_id, value)
+        if info is None:
+            nodes = taxonomy.nodes(dim_id)
+            doc.error(
+                ("tags", dim_id, i),
+                f"unknown {dim.label} value {value!r}",
+                did_you_mean(value, nodes),
+            )
+            continue
+        if by_alias:
+            doc.warning(
+                ("tags", dim_id, i),
+                f"{value!r} is an old name of {info.id!r}",
+                f"write {info.id!r}",
+            )
+        if info.id in seen:
+            doc.error(("tags", dim_id, i), f"{info.id!r} is listed twice")
+            continue
+        seen.add(info.id)
+        resolved.append((i, info.id))
+    if not dim.multiple and len(resolved) > 1:
+        doc.error(
+            ("tags", dim_id, resolved[1][0]), f"{dim.label} takes one value, found {len(resolved)}"
+        )
+    for i, node_id in resolved:
+        info = taxonomy.node(dim_id, node_id)
+        below = {other for _, other in resolved if other != node_id}
+        if info is not None and any(
+            (o := taxonomy.node(dim_id, other)) is not None and node_id in o.path[:-1]
+            for other in below
+        ):
+            doc.warning(
+                ("tags", dim_id, i),
+                f"{node_id!r} is implied by a more specific value",
+                "a child implies its ancestors; remove it",
+            )
+
+
+# -- the whole catalog ------------------------------------------------------------------------
+
+
+def check_catalog(catalog: Catalog, taxonomy_doc: Document) -> None:
+    """Duplicates across records and taxonomy nodes that no paper uses."""
+    _duplicates(catalog, "arxiv", "arXiv id", lambda p: p.arxiv)
+    _duplicates(catalog, "doi", "DOI", lambda p: p.doi)
+    _duplicates(
+        catalog, "title", "title", lambda p: ids.title_key(p.title) or None, severity="warning"
+    )
+    _ids_differing_in_case(catalog)
+    if catalog.papers and catalog.ok:
+        _unused_nodes(catalog, taxonomy_doc)
+
+
+def _duplicates(
+    catalog: Catalog, field: str, label: str, key: Any, severity: Any = "error"
+) -> None:
+    first: dict[str, str] = {}
+    for pid, paper in catalog.papers.items():
+        value = key(paper)
+        if value is None:
+            continue
+        if value in first:
+            other = first[value]
+            line, column = _field_location(catalog, pid, field)
+            catalog.problems.append(
+                Problem(
+                    severity,
+                    catalog.files[pid],
+                    line,
+                    column,
+                    field,
+                    f"same {label} as {catalog.files[other]}",
+                    "one paper, one record: merge them",
+                )
+            )
+        else:
+            first[value] = pid
+
+
+def _field_location(catalog: Catalog, pid: str, field: str) -> tuple[int, int]:
+    # Reparsing is cheap and only happens for files that have a problem.
+    doc = read(catalog.root / catalog.files[pid], catalog.files[pid])
+    return locate(doc.root, (field,))
+
+
+def _ids_differing_in_case(catalog: Catalog) -> None:
+    counts = Counter(pid.lower() for pid in catalog.papers)
+    for pid in catalog.papers:
+        if counts[pid.lower()] > 1:
+            catalog.problems.append(
+                Problem("error", catalog.files[pid], 1, 1, "", f"duplicate id {pid.lower()!r}")
+            )
+
+
+def _unused_nodes(catalog: Catalog, doc: Document) -> None:
+    taxonomy = catalog.require_taxonomy()
+    where = node_locations(taxonomy)
+    for info in taxonomy.all_nodes():
+        if not catalog.papers_at(info.dimension, info.id):
+            line, column = locate(doc.root, where[(info.dimension, info.id)])
+            catalog.problems.append(
+                Problem(
+                    "warning",
+                    doc.file,
+                    line,
+                    column,
+                    f"{info.dimension}.{info.id}",
+                    "no paper uses this node",
+                    "tag a paper with it or remove it",
+                )
+            )

@@ -1,0 +1,46 @@
+"""``litcat fmt``: rewrite records in their canonical form, losing nothing silently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .yamlio import body_comment_lines, split_header, write_atomic
+
+
+@dataclass
+class FmtResult:
+    changed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def format_catalog(catalog: Catalog, *, write: bool, drop_comments: bool = False) -> FmtResult:
+    """Find (and with ``write``, rewrite) every valid record that is not in canonical form.
+
+    A record whose comments the writer cannot keep is skipped with a reason unless
+    ``drop_comments``. Records with errors are left alone: ``litcat validate`` reports them.
+    """
+    result = FmtResult()
+    for pid, paper in catalog.papers.items():
+        file = catalog.files[pid]
+        path = catalog.root / file
+        original = path.read_text(encoding="utf-8")
+        header, _ = split_header(original.removeprefix("\ufeff"))
+        text = catalog.record_text(paper, header)
+        if text == original:
+            continue
+        comments = body_comment_lines(original)
+        if comments and not drop_comments:
+            lines = ", ".join(str(n) for n in comments)
+            result.skipped.append(
+                (
+                    file,
+                    f"comments on line {lines} would be lost; "
+                    "move them to the top or use --drop-comments",
+                )
+            )
+            continue
+        result.changed.append(file)
+        if write:
+            write_atomic(path, text)
+    return result

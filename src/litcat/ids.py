@@ -1,0 +1,68 @@
+"""Identifier patterns and normalizers, in one place: record ids, arXiv ids, DOIs, links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 80
+NODE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style archive/YYMMNNN.
+ARXIV_NEW = re.compile(r"^\d{4}\.\d{4,5}$")
+ARXIV_OLD = re.compile(r"^[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}$")
+_ARXIV_PREFIX = re.compile(
+    r"^(?:https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)", re.IGNORECASE
+)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+# Letters, digits and the few characters URLs need; no spaces or control characters anywhere.
+_URL_RE = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$")
+
+
+def normalize_arxiv(value: str) -> str:
+    """``https://arxiv.org/abs/2303.12345v2`` and ``arXiv:2303.12345`` become ``2303.12345``.
+
+    Raises ``ValueError`` when what is left is not an arXiv id.
+    """
+    text = _ARXIV_PREFIX.sub("", value.strip())
+    text = text.removesuffix(".pdf")
+    text = _ARXIV_VERSION.sub("", text)
+    if ARXIV_NEW.match(text) or ARXIV_OLD.match(text):
+        return text
+    raise ValueError(f"{value!r} is not an arXiv id")
+
+
+def normalize_doi(value: str) -> str:
+    """``https://doi.org/10.1000/ABC`` becomes ``10.1000/abc`` (DOIs are case-insensitive)."""
+    text = _DOI_PREFIX.sub("", value.strip()).lower()
+    if DOI_RE.match(text):
+        return text
+    raise ValueError(f"{value!r} is not a DOI")
+
+
+def check_url(value: str) -> str:
+    """Accept only absolute http(s) URLs with a host, written without spaces or controls."""
+    if value != value.strip():
+        raise ValueError("a link may not start or end with spaces")
+    lowered = value.lower()
+    if not (lowered.startswith("http://") or lowered.startswith("https://")):
+        raise ValueError("only http:// and https:// links are allowed")
+    if not _URL_RE.match(value) or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError(f"{value!r} is not a valid link")
+    return value
+
+
+def slug(text: str) -> str:
+    """ASCII lowercase letters and digits of ``text``: ``Müller`` becomes ``muller``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", ascii_text.lower())
+
+
+def title_key(title: str) -> str:
+    """A key under which near-identical titles (case, accents, punctuation) collide."""
+    return slug(title)

@@ -1,0 +1,140 @@
+"""Loading a catalog: each file alone (YAML, schema), then the whole (see :mod:`litcat.checks`).
+
+This is the one loader; every command and the MkDocs plugin go through :func:`load_catalog`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import checks, ids
+from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
+from .models import RECORD_FIELDS, Paper
+from .problems import Problem, sort_problems
+from .taxonomy import Taxonomy
+from .validation import validate_model
+from .yamlio import MAX_BYTES, Document, read
+
+ALLOWED_EXTRA_FILES = frozenset({".gitkeep"})
+TAXONOMY_MAX_BYTES = 4 * 1024 * 1024
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Load and check the catalog in ``root``; problems are collected, never raised."""
+    root = root.resolve()
+    taxonomy, taxonomy_doc = load_taxonomy(root)
+    catalog = Catalog(root, taxonomy, problems=list(taxonomy_doc.problems))
+    papers_dir = root / PAPERS_DIR
+    if not papers_dir.is_dir():
+        catalog.problems.append(
+            Problem("error", PAPERS_DIR, 1, 1, "", "no papers/ folder", "is --root a catalog?")
+        )
+    else:
+        for path in sorted(papers_dir.iterdir()):
+            load_entry(catalog, path)
+    if taxonomy is not None:
+        checks.check_catalog(catalog, taxonomy_doc)
+    catalog.problems = sort_problems(catalog.problems)
+    return catalog
+
+
+def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
+    """Load ``taxonomy.yaml``; the document keeps its node tree for locating later problems."""
+    path = root / TAXONOMY_FILE
+    if not path.is_file():
+        doc = Document(TAXONOMY_FILE)
+        doc.error((), "no taxonomy.yaml", "is --root a catalog?")
+        return None, doc
+    doc = read(path, TAXONOMY_FILE, max_bytes=TAXONOMY_MAX_BYTES)
+    if doc.problems:
+        return None, doc
+    taxonomy = validate_model(doc, Taxonomy, doc.data)
+    if taxonomy is not None:
+        checks.check_taxonomy(taxonomy, doc)
+    if any(p.is_error for p in doc.problems):
+        return None, doc
+    return taxonomy, doc
+
+
+def load_entry(catalog: Catalog, path: Path) -> None:
+    """Load one entry of ``papers/``: a record, or a stray file reported as such."""
+    file = relative(path, catalog.root)
+    if path.name in ALLOWED_EXTRA_FILES:
+        return
+    if path.is_dir():
+        catalog.problems.append(
+            Problem("error", file, 1, 1, "", "papers/ holds no folders", "move its records up")
+        )
+        return
+    if path.suffix != ".yaml":
+        hint = (
+            f"rename it to {path.stem}.yaml"
+            if path.suffix.lower() in (".yml", ".yaml")
+            else ("only <id>.yaml records belong in papers/")
+        )
+        catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
+        return
+    doc = read(path, file, max_bytes=MAX_BYTES)
+    paper = load_record(doc, path.stem, catalog.taxonomy)
+    catalog.problems.extend(doc.problems)
+    if paper is not None:
+        catalog.papers[paper.id] = paper
+        catalog.files[paper.id] = file
+
+
+def check_id(doc: Document, paper_id: str) -> bool:
+    if ids.ID_RE.match(paper_id) and len(paper_id) <= ids.ID_MAX:
+        return True
+    doc.problems.append(
+        Problem(
+            "error",
+            doc.file,
+            1,
+            1,
+            "",
+            f"{paper_id!r} is not a valid record id",
+            "name the file with lowercase letters, digits and dashes, e.g. smith2024title.yaml",
+        )
+    )
+    return False
+
+
+def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Paper | None:
+    """Build a paper from a parsed file, adding every problem to ``doc``.
+
+    Returns the paper only if the file has no error.
+    """
+    id_ok = check_id(doc, paper_id)
+    if doc.root is None:
+        return None
+    data = doc.data
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        doc.error((), f"a record is a mapping of fields, found {kind}", "see docs/reference.md")
+        return None
+    if "id" in data:
+        doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
+        data = {k: v for k, v in data.items() if k != "id"}
+    paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
+    attributes = checks.check_record(doc, data, taxonomy) if taxonomy is not None else None
+    if paper is None or not id_ok or any(p.is_error for p in doc.problems):
+        return None
+    if attributes is not None:
+        paper = paper.model_copy(update={"attributes": attributes})
+    return paper
+
+
+def load_one(
+    path: Path, taxonomy: Taxonomy | None, root: Path
+) -> tuple[Paper | None, list[Problem]]:
+    """Load a single record file on its own (used by commands that write one record)."""
+    doc = read(path, relative(path, root))
+    paper = load_record(doc, path.stem, taxonomy)
+    return paper, doc.problems

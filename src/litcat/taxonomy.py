@@ -1,0 +1,186 @@
+"""The taxonomy model: groups, dimensions with trees of nodes, attributes and views.
+
+Everything specific to one catalog lives in its ``taxonomy.yaml``; this module only knows the
+shape. A :class:`Taxonomy` also answers the questions the rest of litcat asks of it: which node
+an id (or an old alias) names, what its ancestors are, which attributes a record may carry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PrivateAttr, StringConstraints, create_model
+
+from .models import Line, Strict, Text
+
+Id = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=100, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+]
+
+
+class Node(Strict):
+    id: Id
+    label: Line
+    description: Text
+    aliases: list[Id] = Field(
+        default_factory=list,
+        description="Former ids: records using them stay valid, with a warning.",
+    )
+    children: list[Node] = Field(default_factory=list)
+
+
+class Group(Strict):
+    id: Id
+    label: Line
+    description: Text
+
+
+class Dimension(Strict):
+    id: Id
+    label: Line
+    description: Text
+    multiple: bool = Field(True, description="Whether a paper may carry several values.")
+    group: Id | None = None
+    nodes: list[Node] = Field(min_length=1)
+
+
+class Choice(Strict):
+    id: Id
+    label: Line
+    description: Text | None = None
+
+
+class Attribute(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+    label: Line
+    description: Text
+    type: Literal["text", "list", "bool", "choice", "int"] = "text"
+    choices: list[Choice] = Field(default_factory=list)
+    compare: bool = Field(True, description="Whether comparison tables show it as a column.")
+
+
+class MatrixView(Strict):
+    id: Id
+    label: Line
+    description: Text | None = None
+    type: Literal["matrix"] = "matrix"
+    rows: Id
+    columns: Id
+
+
+@dataclass(frozen=True, slots=True)
+class NodeInfo:
+    """A node with its place in the tree: ``path`` holds the ids from the top to itself."""
+
+    dimension: str
+    node: Node
+    path: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) - 1
+
+    @property
+    def parent(self) -> str | None:
+        return self.path[-2] if len(self.path) > 1 else None
+
+
+class Taxonomy(Strict):
+    groups: list[Group] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(min_length=1)
+    attributes: list[Attribute] = Field(default_factory=list)
+    views: list[MatrixView] = Field(default_factory=list)
+
+    _nodes: dict[str, dict[str, NodeInfo]] = PrivateAttr(default_factory=dict)
+    _aliases: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        for dim in self.dimensions:
+            table: dict[str, NodeInfo] = {}
+            aliases: dict[str, str] = {}
+            for info in _walk(dim.id, dim.nodes, ()):
+                table.setdefault(info.id, info)
+                for alias in info.node.aliases:
+                    aliases.setdefault(alias, info.id)
+            self._nodes[dim.id] = table
+            self._aliases[dim.id] = aliases
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def dimension(self, dim_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dim_id), None)
+
+    def dimension_ids(self) -> list[str]:
+        return [d.id for d in self.dimensions]
+
+    def attribute_ids(self) -> list[str]:
+        return [a.id for a in self.attributes]
+
+    def attribute(self, attr_id: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.id == attr_id), None)
+
+    def nodes(self, dim_id: str) -> dict[str, NodeInfo]:
+        """Every node of a dimension by id, in tree order (parents before children)."""
+        return self._nodes.get(dim_id, {})
+
+    def node(self, dim_id: str, node_id: str) -> NodeInfo | None:
+        return self._nodes.get(dim_id, {}).get(node_id)
+
+    def resolve(self, dim_id: str, value: str) -> tuple[NodeInfo | None, bool]:
+        """The node an id names, and whether it was named by an old alias."""
+        info = self.node(dim_id, value)
+        if info is not None:
+            return info, False
+        target = self._aliases.get(dim_id, {}).get(value)
+        if target is not None:
+            return self.node(dim_id, target), True
+        return None, False
+
+    def all_nodes(self) -> Iterator[NodeInfo]:
+        for dim in self.dimensions:
+            yield from self._nodes[dim.id].values()
+
+    def top_nodes(self, dim_id: str) -> list[NodeInfo]:
+        return [n for n in self.nodes(dim_id).values() if n.depth == 0]
+
+    def children(self, dim_id: str, node_id: str) -> list[NodeInfo]:
+        info = self.node(dim_id, node_id)
+        if info is None:
+            return []
+        return [n for n in (self.node(dim_id, c.id) for c in info.node.children) if n]
+
+    def dimensions_of_group(self, group_id: str | None) -> list[Dimension]:
+        return [d for d in self.dimensions if d.group == group_id]
+
+    def attributes_model(self) -> type[Strict]:
+        """A strict pydantic model of the ``attributes`` mapping this taxonomy declares."""
+        fields: dict[str, Any] = {}
+        for attr in self.attributes:
+            annotation: Any
+            if attr.type == "choice":
+                annotation = Literal[tuple(c.id for c in attr.choices)]
+            elif attr.type == "list":
+                annotation = list[Line]
+            elif attr.type == "bool":
+                annotation = bool
+            elif attr.type == "int":
+                annotation = int
+            else:
+                annotation = Line
+            fields[attr.id] = (annotation | None, Field(None, description=attr.description))
+        model: type[Strict] = create_model("Attributes", __base__=Strict, **fields)
+        return model
+
+
+def _walk(dim: str, nodes: list[Node], parents: tuple[str, ...]) -> Iterator[NodeInfo]:
+    for node in nodes:
+        path = (*parents, node.id)
+        yield NodeInfo(dim, node, path)
+        yield from _walk(dim, node.children, path)

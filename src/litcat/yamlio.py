@@ -1,0 +1,346 @@
+"""The one YAML reader and the one YAML writer of litcat.
+
+Reading parses a file once with libyaml into its node tree, builds plain data from the nodes
+(every scalar stays text; pydantic gives it its type) and keeps the tree, so that any problem
+found later can be located by its field path. Writing produces the canonical form that every
+command uses: fixed key order is the caller's, no flow style, stable quoting, a trailing newline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 16
+MAX_NODES = 20_000
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# A flow collection opened this deep is rejected before libyaml sees it: PyYAML composes
+# nodes recursively, and a deep enough nest would exhaust the C stack.
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed YAML file: its data, its node tree and the problems met while reading it."""
+
+    file: str
+    data: Any = None
+    root: yaml.Node | None = None
+    text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        self.report("error", path, message, hint, key=key)
+
+    def warning(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        self.report("warning", path, message, hint, key=key)
+
+    def report(
+        self, severity: Any, path: Path_, message: str, hint: str = "", *, key: bool = False
+    ) -> None:
+        line, column = locate(self.root, path, key=key)
+        self.problems.append(
+            Problem(severity, self.file, line, column, dotted(path), message, hint)
+        )
+
+
+def dotted(path: Path_) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def locate(root: yaml.Node | None, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the node at ``path``; its key node with ``key=True``.
+
+    Walks as deep as the path exists, so a missing field is reported at its parent.
+    """
+    if root is None:
+        return 1, 1
+    node: yaml.Node = root
+    key_node: yaml.Node | None = None
+    for part in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                    key_node, child = k, v
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            key_node, child = None, node.value[part]
+        if child is None:
+            break
+        node = child
+    else:
+        if key and key_node is not None:
+            node = key_node
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _position(text: bytes, offset: int) -> tuple[int, int]:
+    line = text.count(b"\n", 0, offset) + 1
+    start = text.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
+    """Decode UTF-8 text, reporting the first byte that is not UTF-8 with its position."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(raw, exc.start)
+        return None, Problem(
+            "error",
+            file,
+            line,
+            column,
+            "",
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8",
+            "save the file as UTF-8",
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Parse one YAML file into a :class:`Document`; never raises on bad input."""
+    doc = Document(file)
+    if len(raw) > max_bytes:
+        doc.problems.append(
+            Problem(
+                "error",
+                file,
+                1,
+                1,
+                "",
+                f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
+                "a record holds facts and a one-line summary, not full texts",
+            )
+        )
+        return doc
+    text, problem = decode(raw, file)
+    if problem is not None or text is None:
+        doc.problems.append(problem)  # type: ignore[arg-type]
+        return doc
+    doc.text = text
+    if not _flow_depth_ok(text, doc):
+        return doc
+    try:
+        doc.root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or str(exc)
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        doc.problems.append(Problem("error", file, line, column, "", f"YAML: {message}"))
+        return doc
+    except (yaml.YAMLError, RecursionError) as exc:
+        doc.problems.append(Problem("error", file, 1, 1, "", f"YAML: {exc}"))
+        return doc
+    if doc.root is None:
+        doc.problems.append(Problem("error", file, 1, 1, "", "file is empty"))
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(doc.root, ())
+    return doc
+
+
+def _flow_depth_ok(text: str, doc: Document) -> bool:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True
+    depth = 0
+    for match in _FLOW_BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - text.rfind("\n", 0, match.start())
+            doc.problems.append(
+                Problem("error", doc.file, line, column, "", "YAML: nesting is too deep")
+            )
+            return False
+    return True
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and strings, reporting what records may not use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def fail(self, node: yaml.Node, path: Path_, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.doc.problems.append(
+            Problem(
+                "error", self.doc.file, mark.line + 1, mark.column + 1, dotted(path), message, hint
+            )
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.fail(node, path, f"more than {MAX_NODES:,} values in one file")
+            return None
+        if id(node) in self.seen:
+            self.fail(node, path, "anchors and aliases are not allowed", "write the value out")
+            return None
+        self.seen.add(id(node))
+        if not node.tag.startswith(_STANDARD_TAG):
+            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed", "remove the tag")
+            return None
+        if len(path) > MAX_DEPTH:
+            self.fail(node, path, "nesting is too deep")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.tag == _NULL_TAG:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.build_mapping(node, path)
+
+    def build_mapping(self, node: yaml.Node, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self.fail(key_node, path, "merge keys (<<) are not allowed")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "":
+                self.fail(key_node, path, "a key must be a plain name")
+                continue
+            key = key_node.value
+            if key in result:
+                self.fail(
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r}; the first is on line {first_line[key]}",
+                    "keep one of them",
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def read(path: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Document(
+            file, problems=[Problem("error", file, 1, 1, "", f"cannot read: {exc.strerror}")]
+        )
+    return parse(raw, file, max_bytes=max_bytes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, sequences indented under their key, no aliases, no line folding."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data and data == data.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: dict[str, Any], header: str = "") -> str:
+    """The canonical YAML text of ``data`` (whose key order the caller has fixed)."""
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1 << 30,
+        indent=2,
+    )
+    return header + body
+
+
+def split_header(text: str) -> tuple[str, str]:
+    """Split the leading comment lines (e.g. a ``yaml-language-server`` line) from the body."""
+    lines = text.splitlines(keepends=True)
+    n = 0
+    while n < len(lines) and lines[n].lstrip().startswith("#"):
+        n += 1
+    header = "".join(line if line.endswith("\n") else line + "\n" for line in lines[:n])
+    return header, "".join(lines[n:])
+
+
+def body_comment_lines(text: str) -> list[int]:
+    """Lines (1-based) holding a comment after the leading header; the writer cannot keep them."""
+    header, _ = split_header(text)
+    skip = header.count("\n")
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return []
+    found: list[int] = []
+    span_i = 0
+    for match in re.finditer(r"(?:^|(?<=\s))#", text):
+        pos = match.start()
+        while span_i < len(spans) and spans[span_i][1] <= pos:
+            span_i += 1
+        if span_i < len(spans) and spans[span_i][0] <= pos:
+            continue
+        line = text.count("\n", 0, pos) + 1
+        if line > skip and (not found or found[-1] != line):
+            found.append(line)
+    return found
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    With ``overwrite=False`` an existing file is never replaced (``FileExistsError``), even if
+    it appears between the check and the rename.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            Path(tmp).replace(path)
+        else:
+            # link() fails if the target exists, which makes the no-overwrite check atomic.
+            os.link(tmp, path)
+            Path(tmp).unlink()
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
