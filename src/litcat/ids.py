@@ -71,8 +71,10 @@ def check_url(value: str) -> str:
         if value.lower().startswith(("http://", "https://")):
             raise ValueError("write the link's scheme in lowercase (https://)")
         raise ValueError("only http:// and https:// links are allowed")
+    if "@" in value.split("//", 1)[1].split("/", 1)[0]:
+        raise ValueError("a link may not name a user before its host ('@')")
     if not _URL_RE.match(value):
-        raise ValueError(f"{value!r} is not a valid link (no host after the scheme?)")
+        raise ValueError(f"{value!r} is not a valid link (expected http(s)://host/path)")
     return value
 
 

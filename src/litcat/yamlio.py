@@ -129,7 +129,7 @@ def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
     if yamlguard.could_nest_deeper(text, yamlguard.SAFE_COMPOSE_DEPTH):
         deep = yamlguard.too_deep(text, MAX_DEPTH)
         if deep is not None:
-            doc.problems.append(_error(file, deep[0], deep[1], f"YAML: {deep[2]}"))
+            doc.problems.append(_error(file, *deep))
             return doc
     doc.root = _compose(doc)
     if doc.root is None:
@@ -219,10 +219,11 @@ class _Builder:
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             # Reported, then read as plain data, so that the value is not also called missing.
-            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed", "remove the tag")
+            tag = node.tag.replace(_STANDARD_TAG, "!!", 1)
+            self.fail(node, path, f"YAML tag {tag!r} is not allowed", "remove the tag")
         if len(path) > MAX_DEPTH:
-            self.fail(node, path, yamlguard.too_deep_message(MAX_DEPTH))
-            return None
+            mark = node.start_mark
+            raise _Rejected(mark.line + 1, mark.column + 1, yamlguard.too_deep_message(MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
             if node.style is None and node.tag == _NULL_TAG:
                 return None
