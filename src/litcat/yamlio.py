@@ -357,6 +357,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            # mkstemp makes the file private (0600); a record keeps its mode, a new one gets
+            # the mode any other new file would.
+            os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -369,3 +372,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
