@@ -180,7 +180,7 @@ def to_data(paper: Paper, dimension_order: list[str], attribute_order: list[str]
             value = _ordered(value, dimension_order)
         elif name == "attributes":
             value = _ordered(value, attribute_order)
-        if value in ({}, [], None):
+        if value in ({}, [], None) and not Paper.model_fields[name].is_required():
             continue
         data[name] = value
     return data
