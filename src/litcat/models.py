@@ -136,7 +136,8 @@ class Paper(Strict):
     )
     title: Line = Field(description="The title as published, in its proper casing.")
     authors: list[Name] = Field(
-        min_length=1, max_length=1_000, description="Full names, in the order of the paper."
+        max_length=1_000,
+        description="Full names, in the order of the paper; empty only if none is known.",
     )
     authors_incomplete: bool = Field(
         False, description="True when `authors` is known to be partial (BibTeX's `and others`)."
@@ -163,6 +164,16 @@ class Paper(Strict):
         default_factory=list, max_length=50, description="Pages the facts were taken from."
     )
     added: dt.date = Field(description="The date the record was added: `YYYY-MM-DD`.")
+
+    @model_validator(mode="after")
+    def _authors_known(self) -> Paper:
+        if not self.authors and not self.authors_incomplete:
+            raise PydanticCustomError(
+                "authors",
+                "the author list is empty; name the authors, or set authors_incomplete: true "
+                "if no source shows them",
+            )
+        return self
 
     @model_validator(mode="after")
     def _venue_status(self) -> Paper:
@@ -202,7 +213,7 @@ def to_data(paper: Paper, dimension_order: list[str], attribute_order: list[str]
             value = _ordered(value, dimension_order)
         elif name == "attributes":
             value = _ordered(value, attribute_order)
-        if value in ({}, [], None):
+        if value in ({}, [], None) and not Paper.model_fields[name].is_required():
             continue
         data[name] = value
     return data
