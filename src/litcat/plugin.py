@@ -25,13 +25,14 @@ from .render import RenderOptions, edit_url, render_site, source_of
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
-class CatalogConfig(base.Config):
+# MkDocs' __init_subclass__ hooks are untyped.
+class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     papers = c.Dir(exists=True, default=PAPERS_DIR)
     taxonomy = c.File(exists=True, default=TAXONOMY_FILE)
     templates = c.Dir(exists=True, default="templates")
 
 
-class CatalogPlugin(BasePlugin[CatalogConfig]):
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.edit_urls: dict[str, str | None] = {}
 

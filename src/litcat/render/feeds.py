@@ -84,7 +84,13 @@ def entry(ctx: RenderContext, root: ET.Element, path: str, paper: Paper) -> None
     sub(item, "title", paper.title, type="text")
     sub(item, "id", entry_id(ctx, paper))
     sub(item, "updated", f"{paper.added.isoformat()}T00:00:00Z")
-    sub(item, "link", rel="alternate", type="text/html", href=link_to(ctx, path, ctx.paper_page(paper.id)))
+    sub(
+        item,
+        "link",
+        rel="alternate",
+        type="text/html",
+        href=link_to(ctx, path, ctx.paper_page(paper.id)),
+    )
     for name in paper.authors:
         sub(item, "author").append(_name(name))
     facts = [author_list(paper.authors, paper.authors_incomplete), str(paper.year)]

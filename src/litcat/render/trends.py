@@ -28,12 +28,16 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     catalog = ctx.catalog
     years = year_axis([p.year for p in catalog.papers.values()])
     total = Series("All papers", dict(Counter(p.year for p in catalog.papers.values())))
-    charts = [Chart(None, years, [total], grouped_bars("Papers per year", years, [total]), legend([]))]
+    charts = [
+        Chart(None, years, [total], grouped_bars("Papers per year", years, [total]), legend([]))
+    ]
     for dim in ctx.taxonomy.dimensions:
         series = []
         for info in ctx.taxonomy.top_nodes(dim.id):
             ids = catalog.papers_at(dim.id, info.id)
-            series.append(Series(info.node.label, dict(Counter(catalog.papers[i].year for i in ids))))
+            series.append(
+                Series(info.node.label, dict(Counter(catalog.papers[i].year for i in ids)))
+            )
         title = f"Papers per year by {dim.label}"
         charts.append(Chart(dim, years, series, grouped_bars(title, years, series), legend(series)))
     yield PAGE, ctx.page("trends.md.j2", PAGE, {"title": "Trends"}, charts=charts)
