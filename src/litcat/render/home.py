@@ -47,7 +47,8 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         ctx.page(
             "home.md.j2",
             HOME_PAGE,
-            {"title": "Home"},
+            # The heading is the site name; the matrices need the width of the table of contents.
+            {"hide": ["toc"]},
             counts=counts,
             years=(min(years), max(years)) if years else None,
             groups=trees(ctx),

@@ -61,12 +61,16 @@ def oneline(value: str) -> str:
 
 
 def author_list(authors: list[str], incomplete: bool) -> str:
+    if not authors:
+        return "Authors unknown"
     names = ", ".join(authors)
     return f"{names} et al." if incomplete else names
 
 
 def short_authors(authors: list[str], incomplete: bool) -> str:
-    if len(authors) > 2 or (incomplete and authors):
+    if not authors:
+        return "unknown"
+    if len(authors) > 2 or incomplete:
         return f"{authors[0]} et al."
     return " and ".join(authors)
 
