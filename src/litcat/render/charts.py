@@ -54,13 +54,7 @@ def grouped_bars(title: str, years: list[int], series: list[Series]) -> Markup:
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
-    for value in ticks(top):
-        y = TOP + plot_h - plot_h * value / scale_top
-        parts.append(
-            f'<line class="litcat-grid" x1="{LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="litcat-axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{value}</text>"
-        )
+    parts += _grid(top, scale_top, plot_h)
     for i, year in enumerate(years):
         x0 = LEFT + slot * i + slot * 0.1
         for j, s in enumerate(series):
@@ -80,6 +74,19 @@ def grouped_bars(title: str, years: list[int], series: list[Series]) -> Markup:
             )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _grid(top: int, scale_top: int, plot_h: float) -> list[str]:
+    """Horizontal grid lines with their counts on the left."""
+    lines = []
+    for value in ticks(top):
+        y = TOP + plot_h - plot_h * value / scale_top
+        lines.append(
+            f'<line class="litcat-grid" x1="{LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="litcat-axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{value}</text>"
+        )
+    return lines
 
 
 def legend(series: list[Series]) -> Markup:
