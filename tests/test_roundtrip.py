@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import shutil
 import string
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from litcat.catalog import Catalog
-from litcat.loader import load_record, load_taxonomy
-from litcat.models import Paper
+from litcat.fmt import format_catalog
+from litcat.loader import load_catalog, load_record, load_taxonomy
+from litcat.models import Paper, to_data
 from litcat.yamlio import parse
 from tests.conftest import CATALOG
 
@@ -161,3 +167,30 @@ def test_arxiv_ids_that_look_like_numbers_stay_text() -> None:
         text = WRITER.record_text(paper)
         assert f"arxiv: '{arxiv}'\n" in text
         assert load_record(parse(text.encode(), "papers/x.yaml"), "x", TAXONOMY) == paper
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(papers(), st.randoms(use_true_random=False), st.booleans())
+def test_fmt_of_any_valid_layout_keeps_the_record(
+    paper: Paper, rng: random.Random, flow: bool
+) -> None:
+    """Whatever key order and style a contributor used, fmt rewrites to the same record."""
+    data = to_data(paper, TAXONOMY.dimension_ids(), TAXONOMY.attribute_ids())
+    keys = list(data)
+    rng.shuffle(keys)
+    text = yaml.safe_dump(
+        {k: data[k] for k in keys}, default_flow_style=flow, sort_keys=False, allow_unicode=True
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "papers").mkdir()
+        shutil.copyfile(CATALOG / "taxonomy.yaml", root / "taxonomy.yaml")
+        path = root / "papers" / "roundtrip.yaml"
+        path.write_text(text, encoding="utf-8")
+        before = load_catalog(root)
+        assert before.papers == {"roundtrip": paper}, text
+        result = format_catalog(before, write=True)
+        assert result.skipped == []
+        after = load_catalog(root)
+        assert after.papers == {"roundtrip": paper}
+        assert path.read_text(encoding="utf-8") == WRITER.record_text(paper)

@@ -4,6 +4,7 @@ keeps every field and refuses to drop a comment silently."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -187,3 +188,21 @@ def test_fmt_check_changes_nothing(catalog_dir: Path) -> None:
     assert code == 1
     assert "would reformat papers/messy.yaml" in output
     assert path.read_text(encoding="utf-8") == MESSY
+
+
+# -- every writer goes through write_atomic ---------------------------------------------------
+
+SRC = Path(__file__).parent.parent / "src" / "litcat"
+DIRECT_WRITE = re.compile(
+    r"\.write_(?:text|bytes)\(|\bopen\([^)]*['\"][^'\"]*[wax][^'\"]*['\"]|os\.(?:rename|replace)\("
+)
+
+
+def test_every_write_in_the_package_is_atomic() -> None:
+    """A new command that writes a file directly would bypass the temporary file and rename."""
+    offenders = []
+    for path in sorted(SRC.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if DIRECT_WRITE.search(line):
+                offenders.append(f"{path.relative_to(SRC)}:{number}: {line.strip()}")
+    assert offenders == []
