@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from litcat.yamlio import dump, read
+from tests.sitebuild import mkdocs_build
 
 TESTS = Path(__file__).parent.parent
 REPO = TESTS.parent
@@ -149,12 +148,6 @@ def build_site(root: Path) -> tuple[Plan, Path]:
         else:
             shutil.copyfile(source, root / name)
     write_catalog(root, chosen)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    build = mkdocs_build(root / "mkdocs.yml", site)
+    assert build.returncode == 0, build.output
     return chosen, site
