@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from litcat.loader import load_catalog
+from litcat.loader import TAXONOMY_MAX_BYTES, load_catalog
 from litcat.yamlio import MAX_BYTES, MAX_DEPTH, MAX_NODES, Document, parse, read
 
 RECORD = "title: Limits\nauthors:\n  - Ada Case\nyear: 2020\nadded: 2024-05-01\n"
@@ -167,3 +167,11 @@ def test_long_key_is_a_located_syntax_error() -> None:
     text = only_problem(doc)
     assert text.startswith("papers/key.yaml:1:")
     assert len(text) < 200
+
+
+def test_security_page_states_the_limits_in_force() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "security.md").read_text(encoding="utf-8")
+    assert f"at most {MAX_BYTES // 1024} KiB" in page
+    assert f"the taxonomy {TAXONOMY_MAX_BYTES // (1024 * 1024)} MiB" in page
+    assert f"deeper than {MAX_DEPTH} levels" in page
+    assert f"at most {MAX_NODES:,} values" in page
