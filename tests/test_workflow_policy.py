@@ -76,6 +76,11 @@ def violations(text: str) -> list[str]:
             found.append(f"grants write access ({', '.join(granted)}) to pull-request runs")
         if "secrets." in text:
             found.append("uses secrets in a workflow that pull requests run")
+        for job_id, step in steps(workflow):
+            uses = str(step.get("uses", ""))
+            keep = (step.get("with") or {}).get("persist-credentials")
+            if uses.startswith("actions/checkout@") and keep != "false":
+                found.append(f"{job_id}: checkout keeps the token in .git (persist-credentials)")
     for job_id, step in steps(workflow):
         uses = step.get("uses")
         if isinstance(uses, str) and not uses.startswith("./") and not PINNED.match(uses):
@@ -117,6 +122,7 @@ BAD = {
     "grants write access (validate.pull-requests)": JOB_WRITE,
     "uses secrets": GOOD.replace("make test", "make test TOKEN=${{ secrets.DEPLOY }}"),
     "not pinned": GOOD.replace("checkout@v4", "checkout@main"),
+    "keeps the token": GOOD.replace("          persist-credentials: false\n", ""),
     "pastes contributor-written": GOOD.replace(
         "make test", 'echo "${{ github.event.pull_request.title }}"'
     ),
