@@ -18,7 +18,7 @@ from litcat.catalog import Catalog
 from litcat.fmt import format_catalog
 from litcat.loader import load_catalog, load_record, load_taxonomy
 from litcat.models import Paper, to_data
-from litcat.yamlio import parse
+from litcat.yamlio import body_comment_lines, parse
 from tests.conftest import CATALOG
 
 TAXONOMY, _ = load_taxonomy(CATALOG)
@@ -194,3 +194,32 @@ def test_fmt_of_any_valid_layout_keeps_the_record(
         after = load_catalog(root)
         assert after.papers == {"roundtrip": paper}
         assert path.read_text(encoding="utf-8") == WRITER.record_text(paper)
+
+
+def comment_lines(text: str) -> list[int]:
+    """Lines of canonical YAML where a comment may end the line (not block scalar content)."""
+    eligible: list[int] = []
+    block_indent: int | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None and (indent > block_indent or not line.strip()):
+            continue
+        block_indent = None
+        eligible.append(number)
+        if line.rstrip().endswith(("|", "|-", "|+", ">", ">-", ">+")):
+            block_indent = indent
+    return eligible
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(papers(), st.data())
+def test_a_comment_on_any_line_is_noticed(paper: Paper, data: st.DataObject) -> None:
+    """fmt refuses to rewrite a record whose comments it would lose: it must see them all."""
+    text = WRITER.record_text(paper)
+    lines = text.splitlines(keepends=True)
+    number = data.draw(st.sampled_from(comment_lines(text)))
+    lines[number - 1] = lines[number - 1].rstrip("\n") + " # a curator's note\n"
+    commented = "".join(lines)
+    assert body_comment_lines(commented) == [number], commented
+    doc = parse(commented.encode("utf-8"), "papers/roundtrip.yaml")
+    assert load_record(doc, "roundtrip", TAXONOMY) == paper

@@ -206,3 +206,14 @@ def test_every_write_in_the_package_is_atomic() -> None:
             if DIRECT_WRITE.search(line):
                 offenders.append(f"{path.relative_to(SRC)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_fmt_sees_a_comment_after_a_block_scalar_indicator(catalog_dir: Path) -> None:
+    """The block scalar's token starts at ``|``: a comment there once went unnoticed."""
+    path = catalog_dir / "papers" / "block.yaml"
+    text = MESSY.replace("notes: |\n", "notes: | # written from the PDF\n")
+    path.write_text(text, encoding="utf-8")
+    code, output = run(catalog_dir, "fmt")
+    assert code == 1
+    assert "papers/block.yaml: not formatted: comments on line 17 would be lost" in output
+    assert path.read_text(encoding="utf-8") == text

@@ -330,7 +330,12 @@ def body_comment_lines(text: str) -> list[int]:
     try:
         for token in yaml.scan(text, Loader=yaml.CSafeLoader):
             if isinstance(token, yaml.ScalarToken):
-                spans.append((token.start_mark.index, token.end_mark.index))
+                start = token.start_mark.index
+                if token.style in ("|", ">"):
+                    # A block scalar's token starts at its indicator, whose line may end in a
+                    # comment; its text starts on the next line.
+                    start = text.find("\n", start) + 1 or len(text)
+                spans.append((start, token.end_mark.index))
     except yaml.YAMLError:
         return []
     found: list[int] = []
