@@ -215,5 +215,5 @@ def test_fmt_sees_a_comment_after_a_block_scalar_indicator(catalog_dir: Path) ->
     path.write_text(text, encoding="utf-8")
     code, output = run(catalog_dir, "fmt")
     assert code == 1
-    assert "papers/block.yaml: not formatted: comments on line 17 would be lost" in output
+    assert "papers/block.yaml: not formatted: comments on line 16 would be lost" in output
     assert path.read_text(encoding="utf-8") == text
