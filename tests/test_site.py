@@ -169,6 +169,13 @@ def test_downloads_exist(site: Build) -> None:
     assert 'href="catalog.bib"' in site.html("downloads")
 
 
+def test_search_indexes_paper_pages(site: Build) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["papers/berg2021flyways/"] == "Flyways Revisited: GPS Tracks of Arctic Geese"
+    assert titles["papers/berg2021flyways/#bibtex"] == "BibTeX"
+
+
 def test_trends_chart_is_inline_svg(site: Build) -> None:
     html = site.html("trends")
     assert html.count('<svg class="litcat-chart"') == 4
