@@ -6,9 +6,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel
 
 from litcat.cli import main
-from litcat.plugin import CatalogPlugin
+from litcat.plugin import CatalogPlugin, inclusion, nav_paths
 
 from .conftest import REPO
 from .sitebuild import make_docs, mkdocs_build, write_config
@@ -100,3 +101,19 @@ def test_serve_watches_the_catalog_and_templates(catalog_dir: Path, tmp_path: Pa
         str(catalog_dir / "taxonomy.yaml"),
         str(REPO / "templates"),
     ]
+
+
+def test_generated_pages_the_nav_does_not_name_stay_out_of_it() -> None:
+    listed = nav_paths([{"Home": "index.md"}, {"More": [{"Trends": "trends.md"}, "recent.md"]}])
+    assert listed == {"index.md", "trends.md", "recent.md"}
+    assert inclusion("trends.md", listed) == InclusionLevel.UNDEFINED
+    assert inclusion("explorer/index.md", listed) == InclusionLevel.NOT_IN_NAV
+    assert inclusion("papers/a/index.md", listed) == InclusionLevel.NOT_IN_NAV
+
+
+def test_without_a_nav_only_deep_pages_stay_out() -> None:
+    assert nav_paths(None) is None
+    assert inclusion("taxonomy/index.md", None) == InclusionLevel.UNDEFINED
+    assert inclusion("trends.md", None) == InclusionLevel.UNDEFINED
+    assert inclusion("papers/a/index.md", None) == InclusionLevel.NOT_IN_NAV
+    assert inclusion("taxonomy/d/n/index.md", None) == InclusionLevel.NOT_IN_NAV
