@@ -38,10 +38,11 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 def _register() -> None:
-    from . import check
+    from . import add, check, importer, links, schema
 
-    for command in check.COMMANDS:
-        main.add_command(command)
+    for module in (check, add, importer, links, schema):
+        for command in module.COMMANDS:
+            main.add_command(command)
 
 
 _register()
