@@ -19,7 +19,8 @@ from .bibtex_import import parse_bibtex, surname
 from .catalog import PAPERS_DIR, Catalog
 from .loader import load_record
 from .models import RECORD_FIELDS, Paper
-from .problems import Problem
+from .problems import Problem, did_you_mean
+from .taxonomy import Taxonomy
 from .yamlio import dump, parse, split_header, write_atomic
 
 # Words that say nothing about a paper, skipped when picking the id's title word.
@@ -151,6 +152,21 @@ def schema_header(root: Path) -> str:
     if not match or not match.group(1).startswith(("https://", "http://")):
         return ""
     return f"# yaml-language-server: $schema={match.group(1).rstrip('/')}/{SCHEMA_PATH}\n"
+
+
+def tag_errors(taxonomy: Taxonomy, tags: dict[str, list[str]]) -> list[str]:
+    """Tags that name no dimension or node, with the nearest valid names."""
+    errors: list[str] = []
+    for dim_id, values in tags.items():
+        if taxonomy.dimension(dim_id) is None:
+            hint = did_you_mean(dim_id, taxonomy.dimension_ids())
+            errors.append(f"--tag {dim_id}=...: unknown dimension {dim_id!r} ({hint})")
+            continue
+        for value in values:
+            if taxonomy.resolve(dim_id, value)[0] is None:
+                hint = did_you_mean(value, taxonomy.nodes(dim_id))
+                errors.append(f"--tag {dim_id}={value}: unknown value {value!r} ({hint})")
+    return errors
 
 
 def parse_tags(values: Iterable[str]) -> tuple[dict[str, list[str]], list[str]]:

@@ -6,14 +6,16 @@ with their line so that every block of a file ends up either converted or report
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bibtexparser import middlewares as mw
 from bibtexparser.entrypoint import parse_string
+from bibtexparser.middlewares.middleware import Middleware
 from bibtexparser.middlewares.names import NameParts, parse_single_name_into_parts
-from bibtexparser.model import Entry
+from bibtexparser.model import Entry, ParsingFailedBlock
 
 from . import ids
 
@@ -24,6 +26,7 @@ _GROUP_WORDS = frozenset({"collaboration", "collaborations", "consortium", "team
 _YEAR = re.compile(r"\b(\d{4})\b")
 # Entry headers counted in the raw text, to check that no block went missing.
 _ENTRY_HEAD = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
+_BLOCK_KEY = re.compile(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 _NOT_ENTRIES = frozenset({"string", "comment", "preamble"})
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*([a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5})", re.I)
 _PREPRINT_VENUES = re.compile(r"^(?:arxiv\b|corr$|e-?print)", re.IGNORECASE)
@@ -60,28 +63,39 @@ def count_entries(text: str) -> int:
 
 def parse_bibtex(text: str) -> ParsedBib:
     """Parse BibTeX text; never raises on bad input."""
-    library = parse_string(
-        text,
-        append_middleware=[
-            # Name middlewares only see lowercase keys; files write Author as often as author.
-            mw.NormalizeFieldKeys(),
-            # Braced groups are kept until names are split: {ATLAS Collaboration} is one name.
-            # Math becomes text (sqrt(s) as "√(s)"): a record's title is plain text.
-            mw.LatexDecodingMiddleware(keep_braced_groups=True, keep_math_mode=False),
-            mw.SeparateCoAuthors(),
-            mw.SplitNameParts(),
-        ],
-    )
+    # bibtexparser also logs each failed block; they are reported here, once, with their line.
+    log = logging.getLogger("bibtexparser")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        library = parse_string(text, append_middleware=_middlewares())
+    finally:
+        log.setLevel(level)
     entries = [convert(entry) for entry in library.entries]
-    failed = [
-        FailedBlock(
-            (block.start_line or 0) + 1,
-            getattr(block.ignore_error_block, "key", None),
-            _SPACES.sub(" ", str(block.error)).strip(),
-        )
-        for block in library.failed_blocks
-    ]
+    failed = [_failed(block) for block in library.failed_blocks]
     return ParsedBib(entries, failed)
+
+
+def _middlewares() -> list[Middleware]:
+    return [
+        # Name middlewares only see lowercase keys; files write Author as often as author.
+        mw.NormalizeFieldKeys(),
+        # Braced groups are kept until names are split: {ATLAS Collaboration} is one name.
+        # Math becomes text (sqrt(s) as "√(s)"): a record's title is plain text.
+        mw.LatexDecodingMiddleware(keep_braced_groups=True, keep_math_mode=False),
+        mw.SeparateCoAuthors(),
+        mw.SplitNameParts(),
+    ]
+
+
+def _failed(block: ParsingFailedBlock) -> FailedBlock:
+    error = block.error
+    message = getattr(error, "abort_reason", "") or str(error) or type(error).__name__
+    key = getattr(block.ignore_error_block, "key", None)
+    if key is None and block.raw:
+        head = _BLOCK_KEY.match(block.raw)
+        key = head.group(1) if head else None
+    return FailedBlock((block.start_line or 0) + 1, key, _SPACES.sub(" ", message).strip())
 
 
 def clean(value: str) -> str:

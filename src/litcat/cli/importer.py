@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..add import schema_header
+from ..add import schema_header, tag_errors
 from ..bibtex_import import BibEntry, count_entries, parse_bibtex
 from ..importing import ImportResult, Progress, import_entries
 from ..problems import format_problems
@@ -53,6 +53,10 @@ def import_bibtex(
     tags = tag_options(tag_values)
     catalog = env.load()
     require_taxonomy(catalog)
+    # Checked once here rather than once per entry, which would repeat one mistake 2,000 times.
+    errors = tag_errors(catalog.require_taxonomy(), tags)
+    if errors:
+        raise click.UsageError("\n".join(errors))
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
