@@ -10,6 +10,8 @@ TESTS = Path(__file__).parent
 CATALOG = TESTS / "catalog"
 REPO = TESTS.parent
 
+WriteRecord = Callable[[str, str], Path]
+
 
 @pytest.fixture
 def catalog_dir(tmp_path: Path) -> Path:
@@ -20,7 +22,7 @@ def catalog_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def write_record(catalog_dir: Path) -> Callable[[str, str], Path]:
+def write_record(catalog_dir: Path) -> WriteRecord:
     def write(name: str, text: str) -> Path:
         path = catalog_dir / "papers" / name
         path.write_text(text, encoding="utf-8")
