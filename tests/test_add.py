@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from recorded.replay import Replay
 
 from litcat import add as adding
 from litcat import fetch
 from litcat.cli import main
 from litcat.loader import load_catalog
+
+from .recorded.replay import Replay
 
 TODAY = dt.date.today().isoformat()
 
