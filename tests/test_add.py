@@ -330,3 +330,33 @@ def test_broken_taxonomy(catalog_dir: Path) -> None:
     result = run(catalog_dir, "add", "--bibtex", "-", stdin=ENTRY)
     failed(result)
     assert "taxonomy.yaml did not load" in result.output
+
+
+# -- the arXiv feed ----------------------------------------------------------------------------
+
+RECORDED = Path(__file__).parent / "recorded"
+
+
+def test_arxiv_error_entry_is_a_fetch_error() -> None:
+    with pytest.raises(fetch.FetchError, match="incorrect id format for 2406.1967"):
+        fetch.parse_arxiv_feed((RECORDED / "arxiv-error.xml").read_bytes())
+
+
+def test_arxiv_feed_that_is_not_xml() -> None:
+    with pytest.raises(fetch.FetchError, match="not Atom XML"):
+        fetch.parse_arxiv_feed(b"<html>Service Unavailable")
+
+
+def test_arxiv_http_error_status() -> None:
+    def busy(request: object, timeout: float) -> fetch.Response:
+        return fetch.Response("https://export.arxiv.org/api/query", 503)
+
+    with pytest.raises(fetch.FetchError, match="answered HTTP 503"):
+        fetch.fetch_arxiv(["2406.01967"], busy)
+
+
+def test_arxiv_titles_lose_their_line_breaks() -> None:
+    found = fetch.parse_arxiv_feed((RECORDED / "arxiv-batch.xml").read_bytes())
+    assert sorted(found) == ["1505.00023", "2303.04137", "2406.01967"]
+    assert found["1505.00023"].title.endswith("Optimality, Complexity, and Performance")
+    assert found["2303.04137"].year == 2023
