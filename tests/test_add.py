@@ -338,7 +338,7 @@ RECORDED = Path(__file__).parent / "recorded"
 
 
 def test_arxiv_error_entry_is_a_fetch_error() -> None:
-    with pytest.raises(fetch.FetchError, match="incorrect id format for 2406.1967"):
+    with pytest.raises(fetch.FetchError, match=r"incorrect id format for 2406\.1967"):
         fetch.parse_arxiv_feed((RECORDED / "arxiv-error.xml").read_bytes())
 
 
