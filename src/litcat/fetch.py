@@ -7,6 +7,7 @@ its own: the callers decide how hard to knock on other people's servers.
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.parse
@@ -76,8 +77,10 @@ def request(
     host = urllib.parse.urlsplit(url).hostname or url
     try:
         return transport(req, timeout)
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        reason = getattr(exc, "reason", exc)
+    except (OSError, http.client.HTTPException) as exc:
+        # URLError, timeouts, resets and TLS failures are all OSErrors; a server that hangs up
+        # mid-answer raises HTTPException.
+        reason = getattr(exc, "reason", exc) or type(exc).__name__
         raise FetchError(f"could not reach {host}: {reason}") from None
     except ValueError as exc:
         raise FetchError(f"cannot fetch {url!r}: {exc}") from None

@@ -55,6 +55,30 @@ def read_bibtex(source: TextIO) -> dict[str, object]:
         raise click.ClickException(str(exc)) from None
 
 
+def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
+    """Write a prepared record, or say why not: the paper is held, or the record is wrong."""
+    if prepared.duplicate is not None:
+        held = prepared.duplicate
+        raise click.ClickException(
+            f"the catalog already holds this paper: {held.file} has the same {held.by}"
+            + ("" if force else " (--force refreshes it or, for a title, adds it anyway)")
+        )
+    if prepared.problems:
+        click.echo(format_problems(prepared.problems, "text"), err=True)
+    if not prepared.text:
+        raise click.ClickException(f"papers/{prepared.pid}.yaml not written: fix the above")
+    try:
+        path = adding.write_record(
+            catalog, prepared.pid, prepared.text, overwrite=prepared.replaces
+        )
+    except FileExistsError:
+        raise click.ClickException(
+            f"papers/{prepared.pid}.yaml exists; not overwritten (run litcat validate)"
+        ) from None
+    verb = "refreshed" if prepared.replaces else "wrote"
+    click.echo(f"{verb} {path.relative_to(catalog.root).as_posix()}")
+
+
 @click.command()
 @click.argument("identifier", required=False)
 @click.option(
@@ -94,26 +118,7 @@ def add(
         header=adding.schema_header(catalog.root),
         force=force,
     )
-    if prepared.duplicate is not None:
-        held = prepared.duplicate
-        raise click.ClickException(
-            f"the catalog already holds this paper: {held.file} has the same {held.by}"
-            + ("" if force else " (--force refreshes it or, for a title, adds it anyway)")
-        )
-    if prepared.problems:
-        click.echo(format_problems(prepared.problems, "text"), err=True)
-    if not prepared.text:
-        raise click.ClickException(f"papers/{prepared.pid}.yaml not written: fix the above")
-    try:
-        path = adding.write_record(
-            catalog, prepared.pid, prepared.text, overwrite=prepared.replaces
-        )
-    except FileExistsError:
-        raise click.ClickException(
-            f"papers/{prepared.pid}.yaml exists; not overwritten (run litcat validate)"
-        ) from None
-    verb = "refreshed" if prepared.replaces else "wrote"
-    click.echo(f"{verb} {path.relative_to(catalog.root).as_posix()}")
+    write(catalog, prepared, force)
     if not tags:
         click.echo("no tags given: add them under tags: before opening a pull request", err=True)
 

@@ -36,6 +36,21 @@ def _summary(result: ImportResult, entries: int, dry_run: bool) -> str:
     )
 
 
+def _print(result: ImportResult, source: Path, entries: int, dry_run: bool) -> None:
+    if dry_run:
+        for pid in result.imported:
+            click.echo(f"would write papers/{pid}.yaml")
+    for skipped in result.skipped:
+        click.echo(
+            f"{source.as_posix()}:{skipped.line}: skipped {skipped.key!r}: "
+            f"{skipped.held_by} has the same {skipped.by}"
+        )
+    problems = [*result.notes, *result.reported]
+    if problems:
+        click.echo(format_problems(sorted(problems, key=lambda p: p.line), "text"), err=True)
+    click.echo(_summary(result, entries, dry_run), err=True)
+
+
 @click.command("import-bibtex")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tag", "tag_values", multiple=True, metavar="DIM=NODE", help="Tag every paper.")
@@ -73,18 +88,7 @@ def import_bibtex(
         header=schema_header(catalog.root),
         progress=_progress(show, "importing"),
     )
-    if dry_run:
-        for pid in result.imported:
-            click.echo(f"would write papers/{pid}.yaml")
-    for skipped in result.skipped:
-        click.echo(
-            f"{source.as_posix()}:{skipped.line}: skipped {skipped.key!r}: "
-            f"{skipped.held_by} has the same {skipped.by}"
-        )
-    problems = [*result.notes, *result.reported]
-    if problems:
-        click.echo(format_problems(sorted(problems, key=lambda p: p.line), "text"), err=True)
-    click.echo(_summary(result, count_entries(text), dry_run), err=True)
+    _print(result, source, count_entries(text), dry_run)
     if result.reported:
         raise SystemExit(1)
 
