@@ -113,6 +113,14 @@ def test_latex_accents_and_unknown_macros() -> None:
     assert data["title"] == "The DecADe of Straße Birds"
 
 
+def test_urls_and_identifiers_are_not_latex_decoded() -> None:
+    text = r"""@misc{k, author = {Ito, Ken}, title = {Swifts}, year = 2020,
+    url = {https://example.org/a%20b_c~d}, doi = {10.1000/a_b%c}}"""
+    data = parse_bibtex(text).entries[0].data
+    assert data["links"] == {"paper": "https://example.org/a%20b_c~d"}
+    assert data["doi"] == "10.1000/a_b%c"
+
+
 # -- the command -------------------------------------------------------------------------------
 
 
