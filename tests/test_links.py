@@ -119,8 +119,9 @@ def test_check_links_on_recorded_answers(review: Path) -> None:
             "title differs: arXiv says 'DrEureka: Language Model Guided Sim-To-Real Transfer'",
         ),
     }
-    # One batch for the three arXiv ids: no pause needed; HEAD refused, then GET.
-    assert pauses == []
+    # One pause before the second request to eureka-research.github.io; one batch for the
+    # three arXiv ids, so no pause there; HEAD refused, then GET.
+    assert pauses == [1.0]
     assert ("HEAD", "https://diffusion-policy.cs.columbia.edu/") in replay.requests
     assert ("GET", "https://diffusion-policy.cs.columbia.edu/") in replay.requests
     assert (
@@ -140,7 +141,7 @@ def test_arxiv_batches_pause_between_requests(
     monkeypatch.setattr(fetch, "ARXIV_BATCH", 2)
     pauses: list[float] = []
     report = check_links(load_catalog(review), Replay(), sleep=pauses.append)
-    assert pauses == [3.0]
+    assert pauses == [1.0, 3.0]
     # The first batch was not recorded: its ids are reported as not checked, none is dropped;
     # the second (2406.01967 alone) was, and its title differs.
     messages = {f.target: f.message for f in report.findings if f.what == "arXiv id"}
@@ -194,8 +195,15 @@ def run(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--root", str(root), *args])
 
 
+@pytest.fixture
+def no_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command sleeps for real between requests; recorded answers need no politeness."""
+    monkeypatch.setattr("litcat.links.HOST_PAUSE", 0.0)
+    monkeypatch.setattr("litcat.links.ARXIV_PAUSE", 0.0)
+
+
 def test_check_links_command_writes_the_report(
-    review: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    no_pauses: None, review: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fetch, "urllib_transport", Replay(unreachable={"unreachable.example"}))
     target = tmp_path / "report.md"
@@ -205,7 +213,9 @@ def test_check_links_command_writes_the_report(
     assert "4 problems" in result.stdout
 
 
-def test_check_links_command_clean(review: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_links_command_clean(
+    no_pauses: None, review: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for pid in ("chi2023diffusion", "ma2024dreureka", "kim2024stitching"):
         (review / "papers" / f"{pid}.yaml").unlink()
     monkeypatch.setattr(fetch, "urllib_transport", Replay())
@@ -214,7 +224,9 @@ def test_check_links_command_clean(review: Path, monkeypatch: pytest.MonkeyPatch
     assert "0 problems" in result.output
 
 
-def test_check_links_command_offline(review: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_links_command_offline(
+    no_pauses: None, review: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     replay = Replay(
         unreachable={
             "export.arxiv.org",
@@ -226,7 +238,6 @@ def test_check_links_command_offline(review: Path, monkeypatch: pytest.MonkeyPat
         }
     )
     monkeypatch.setattr(fetch, "urllib_transport", replay)
-    monkeypatch.setattr("litcat.links.ARXIV_PAUSE", 0.0)
     result = run(review, "check-links")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,9 @@ from .catalog import Catalog
 from .models import Paper
 
 ARXIV_PAUSE = 3.0
+# Between two requests to one host: many records link to the same few sites (arxiv.org,
+# github.com), which answer a fast series of requests with 429 or 403.
+HOST_PAUSE = 1.0
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!])")
 
 
@@ -48,7 +52,7 @@ def check_links(
     timeout: float = fetch.TIMEOUT,
 ) -> LinkReport:
     report = LinkReport()
-    _check_urls(catalog, transport, report, timeout)
+    _check_urls(catalog, transport, report, sleep, timeout)
     _check_arxiv(catalog, transport, report, sleep, timeout)
     _check_dois(catalog, transport, report, timeout)
     return report
@@ -61,14 +65,23 @@ def record_urls(paper: Paper) -> list[str]:
 
 
 def _check_urls(
-    catalog: Catalog, transport: fetch.Transport, report: LinkReport, timeout: float
+    catalog: Catalog,
+    transport: fetch.Transport,
+    report: LinkReport,
+    sleep: Callable[[float], None],
+    timeout: float,
 ) -> None:
     users: dict[str, list[str]] = {}
     for pid, paper in sorted(catalog.papers.items()):
         for url in record_urls(paper):
             users.setdefault(url, []).append(pid)
     report.urls = len(users)
+    visited: set[str] = set()
     for url, pids in users.items():
+        host = urllib.parse.urlsplit(url).hostname or ""
+        if host in visited:
+            sleep(HOST_PAUSE)
+        visited.add(host)
         try:
             answer = fetch.probe(url, transport, timeout=timeout)
         except fetch.FetchError as exc:
