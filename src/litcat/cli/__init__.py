@@ -38,9 +38,9 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 def _register() -> None:
-    from . import add, check, export, importer, links, schema
+    from . import add, check, export, importer, links, render, schema
 
-    for module in (check, add, importer, export, links, schema):
+    for module in (check, render, add, importer, export, links, schema):
         for command in module.COMMANDS:
             main.add_command(command)
 
