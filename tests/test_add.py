@@ -135,6 +135,39 @@ def test_add_writes_the_schema_line_from_site_url(catalog_dir: Path, replay: Rep
     assert fmt.exit_code == 0, fmt.output
 
 
+@pytest.mark.parametrize(
+    ("line", "env", "expected"),
+    [
+        (
+            "site_url: !ENV [LITCAT_SITE_URL, null]",
+            "https://env.example/site/",
+            "https://env.example/site",
+        ),
+        ("site_url: !ENV [LITCAT_SITE_URL, null]", None, None),
+        ("site_url: !ENV [LITCAT_SITE_URL, 'https://d.example']", None, "https://d.example"),
+        ("site_url: 'https://q.example/' # the site", None, "https://q.example"),
+        ("site_url: javascript:alert(1)", None, None),
+    ],
+)
+def test_schema_line_follows_mkdocs_site_url(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    line: str,
+    env: str | None,
+    expected: str | None,
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\n{line}\n")
+    if env is None:
+        monkeypatch.delenv("LITCAT_SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("LITCAT_SITE_URL", env)
+    header = adding.schema_header(tmp_path)
+    if expected is None:
+        assert header == ""
+    else:
+        assert header == f"# yaml-language-server: $schema={expected}/schema/record.json\n"
+
+
 # -- from a DOI --------------------------------------------------------------------------------
 
 

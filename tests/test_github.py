@@ -127,6 +127,8 @@ def test_deploy_publishes_main_to_pages() -> None:
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     build = next(s for s in steps(workflow) if "mkdocs build" in s.get("run", ""))
     assert build["env"]["LITCAT_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert build["env"]["LITCAT_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
 
 
 def test_links_runs_weekly_and_alone_may_write_issues() -> None:

@@ -8,6 +8,7 @@ located messages (``papers/<id>.yaml:LINE:COL: field: message``) before anything
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ do does can how what why when which who towards toward using use through about o
 versus not no we our your its it this that these those"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
-_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+_SITE_URL = re.compile(r"^site_url:[ \t]*(.+)$", re.MULTILINE)
 SCHEMA_PATH = "schema/record.json"
 
 
@@ -142,16 +143,29 @@ def schema_header(root: Path) -> str:
     """The ``yaml-language-server`` line naming the site's record schema, if a site URL is set.
 
     mkdocs.yml is read for its ``site_url`` line only: it may hold Python tags that a safe
-    YAML loader refuses.
+    YAML loader refuses. ``!ENV [NAME, ..., default]`` is resolved the way MkDocs does.
     """
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
     match = _SITE_URL.search(text)
-    if not match or not match.group(1).startswith(("https://", "http://")):
+    url = _env_value(match.group(1)) if match else None
+    if not url or not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
         return ""
-    return f"# yaml-language-server: $schema={match.group(1).rstrip('/')}/{SCHEMA_PATH}\n"
+    return f"# yaml-language-server: $schema={url.rstrip('/')}/{SCHEMA_PATH}\n"
+
+
+def _env_value(value: str) -> str | None:
+    value = value.split(" #", 1)[0].strip()
+    if not value.startswith("!ENV"):
+        return value.strip("'\"")
+    items = [i.strip().strip("'\"") for i in value[4:].strip().strip("[]").split(",")]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    found = next((os.environ[n] for n in names if os.environ.get(n)), None)
+    if found is None and default not in (None, "null", "~", ""):
+        found = default
+    return found
 
 
 def tag_errors(taxonomy: Taxonomy, tags: dict[str, list[str]]) -> list[str]:
