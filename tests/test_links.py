@@ -163,6 +163,16 @@ def test_unknown_ids_are_findings(review: Path) -> None:
     ) in findings(report)
 
 
+def test_a_record_without_authors_compares_its_title_only(review: Path) -> None:
+    path = review / "papers/chi2023diffusion.yaml"
+    text = path.read_text().replace("  - Zhenjia Xu\n  - Cheng Chi\n", "")
+    path.write_text(text.replace("authors:\n", "authors: []\nauthors_incomplete: true\n"))
+    catalog = load_catalog(review)
+    assert catalog.papers["chi2023diffusion"].authors == [], catalog.problems
+    report = check_links(catalog, Replay(), sleep=lambda _: None)
+    assert not [f for f in report.findings if f.paper_id == "chi2023diffusion" and f.what != "link"]
+
+
 def test_report_is_escaped_markdown() -> None:
     report = LinkReport(
         1,

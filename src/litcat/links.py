@@ -146,6 +146,8 @@ def compare(paper: Paper, title: str, authors: list[str], source: str) -> list[s
     found: list[str] = []
     if ids.title_key(title) != ids.title_key(paper.title):
         found.append(f"title differs: {source} says {title!r}")
+    if not paper.authors:
+        return found  # the record knows no author to compare
     theirs = ids.slug(surname(authors[0])) if authors else ""
     ours = ids.slug(surname(paper.authors[0]))
     if theirs != ours:
