@@ -65,9 +65,7 @@ def _round_trip(root: Path) -> None:
         data = entry.data
         assert data.get("title") == paper.title, entry.key
         assert data.get("authors", []) == paper.authors, entry.key
-        if paper.authors:
-            # A record whose authors no source names has no author field to carry the flag.
-            assert data.get("authors_incomplete", False) == paper.authors_incomplete, entry.key
+        assert data.get("authors_incomplete", False) == paper.authors_incomplete, entry.key
         assert data.get("year") == paper.year, entry.key
         assert data.get("venue") == paper.venue, entry.key
         assert data.get("arxiv") == paper.arxiv, entry.key

@@ -301,3 +301,14 @@ def article(page: Path) -> str:
         r'<a href="[^"]*" title="[^"]*" class="md-content__button.*?</a>', "", body, flags=re.S
     )
     return "\n".join(line.strip() for line in body.splitlines() if line.strip())
+
+
+def test_the_served_schema_is_the_model_s_schema(built: tuple[Build, Path]) -> None:
+    from litcat.loader import load_catalog
+    from litcat.schema import record_schema
+
+    build, catalog = built
+    served = json.loads((build.site / "schema" / "record.json").read_text(encoding="utf-8"))
+    taxonomy = load_catalog(catalog).require_taxonomy()
+    assert served == record_schema(taxonomy, f"{SITE_URL.rstrip('/')}/schema/record.json")
+    assert served["$id"].endswith("/schema/record.json")

@@ -159,7 +159,8 @@ def convert(entry: Entry) -> BibEntry:
     else:
         result.missing.append("title")
     authors, incomplete = _authors(fields.get("author"))
-    if authors:
+    if authors or incomplete:
+        # "author = {others}" alone is how litcat exports a paper no source names the authors of.
         data["authors"] = authors
         if incomplete:
             data["authors_incomplete"] = True
