@@ -149,3 +149,18 @@ def test_a_deploy_workflow_may_write_when_pull_requests_cannot_start_it() -> Non
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
 def test_repository_workflow_follows_the_rules(path: Path) -> None:
     assert violations(path.read_text(encoding="utf-8")) == []
+
+
+def test_pull_requests_are_validated_read_only() -> None:
+    """validate.yml is the workflow that runs contributors' records and code."""
+    path = REPO / ".github" / "workflows" / "validate.yml"
+    doc = parse(path.read_bytes(), "validate.yml")
+    assert doc.problems == []
+    workflow = doc.data
+    assert triggers(workflow) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    for job in workflow["jobs"].values():
+        assert writes(job.get("permissions")) == []
+    runs = " ".join(str(step.get("run", "")) for _, step in steps(workflow))
+    assert "litcat validate --format github" in runs
+    assert "mkdocs build --strict" in runs
