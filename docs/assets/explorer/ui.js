@@ -170,7 +170,7 @@
   function row(root, index, p) {
     var data = index.data, paper = data.papers[p], tr = el("tr");
     var title = el("td", "lx-title"), link = el("a", "", paper[1]);
-    link.href = root.getAttribute("data-papers") + encodeURIComponent(paper[0]) + "/";
+    link.href = root.getAttribute("data-papers").replace("{id}", encodeURIComponent(paper[0]));
     title.appendChild(link);
     var tags = paper[5].filter(function (v) { return index.facets[index.facetOf[v]].kind === "dimension"; });
     if (tags.length) title.appendChild(el("span", "lx-tags", tags.map(function (v) {
@@ -186,12 +186,14 @@
     return tr;
   }
 
-  var teardown = null;
+  var current = null, teardown = null;
   function page() {
-    if (teardown) teardown();
-    teardown = null;
     var root = document.querySelector("[data-litcat-explorer]");
-    if (root) teardown = explorer(root);
+    // document$ may emit again for the same content: keep the explorer that is running there.
+    if (root && root === current) return;
+    if (teardown) teardown();
+    current = root;
+    teardown = root ? explorer(root) : null;
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
