@@ -179,7 +179,7 @@
     }).join(" · ")));
     var names = paper[2].filter(function (a) { return a >= 0; }).map(function (a) { return data.names[a]; });
     var cut = names.length > 3 || names.length < paper[2].length;
-    var authors = el("td", "lx-authors", names.slice(0, 3).join(", ") + (cut ? " et al." : ""));
+    var authors = el("td", "lx-authors", names.length ? names.slice(0, 3).join(", ") + (cut ? " et al." : "") : "Authors unknown");
     authors.title = names.join(", ") + (names.length < paper[2].length ? " and others" : "");
     tr.append(title, authors, el("td", "lx-year", String(paper[3])),
       el("td", "lx-venue", paper[4] < 0 ? "" : data.venues[paper[4]][0]));
