@@ -82,7 +82,7 @@ def test_only_compared_attributes_count(catalog_dir: Path) -> None:
     pages = dict(compare_producer.produce(ctx))
     assert "compare/method/radar/index.md" not in pages
     assert "compare/method/tracking/index.md" in pages
-    assert "2 more records none of these columns" in pages["compare/method/tracking/index.md"]
+    assert "2 more papers record none of these columns" in pages["compare/method/tracking/index.md"]
 
 
 def test_node_pages_link_to_their_table() -> None:
@@ -95,7 +95,9 @@ def test_node_pages_link_to_their_table() -> None:
     ]
 
 
-def test_csv_rows_are_raw_values_and_never_formulas(write_record: WriteRecord, catalog_dir: Path) -> None:
+def test_csv_rows_are_raw_values_and_never_formulas(
+    write_record: WriteRecord, catalog_dir: Path
+) -> None:
     write_record(
         "zz2020formula.yaml",
         "title: '=HYPERLINK(\"http://example.org\")'\nauthors:\n  - A Person\nyear: 2020\n"
@@ -106,9 +108,15 @@ def test_csv_rows_are_raw_values_and_never_formulas(write_record: WriteRecord, c
     pages = dict(compare_producer.produce(ctx))
     rows = list(csv.reader(io.StringIO(pages["compare/method/radar.csv"])))
     assert rows[0] == ["id", "title", "year", "url", *ctx.taxonomy.attribute_ids()]
-    assert rows[1] == [
+    # Newest first, as on the page.
+    assert rows[1][:3] == [
+        "okafor2023radar",
+        "Counting Nocturnal Songbird Passage with Weather Radar",
+        "2023",
+    ]
+    assert rows[2] == [
         "zz2020formula",
-        "'=HYPERLINK(\"http://example.org\")",
+        '\'=HYPERLINK("http://example.org")',
         "2020",
         "",
         "'@SUM(A1)",
@@ -117,7 +125,6 @@ def test_csv_rows_are_raw_values_and_never_formulas(write_record: WriteRecord, c
         "",
         "",
     ]
-    assert rows[2][:3] == ["okafor2023radar", "Counting Nocturnal Songbird Passage with Weather Radar", "2023"]
     page = pages["compare/method/radar/index.md"]
     assert "&#34;http://example.org&#34;" in page or "&quot;http://example.org&quot;" in page
     assert '<a class="md-button" href="../radar.csv" download>' in page

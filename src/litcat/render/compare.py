@@ -8,6 +8,7 @@ and a CSV file of the same rows next to it.
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,7 +107,9 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     for t in tables:
         dim = ctx.taxonomy.dimension(t.info.dimension)
         assert dim is not None
-        meta = {"title": f"Compare: {t.info.node.label}"}
+        # Themes print the title unescaped; tables want the width of the navigation and toc.
+        title = html.escape(f"Compare: {t.info.node.label}")
+        meta = {"title": title, "hide": ["navigation", "toc"]}
         yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
         yield t.csv, table_csv(t)
     by_dimension = [
@@ -117,7 +120,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         ctx.page(
             "compare-index.md.j2",
             INDEX_PAGE,
-            {"title": "Comparison tables"},
+            {"title": "Comparison tables", "hide": ["toc"]},
             dimensions=[(dim, found) for dim, found in by_dimension if found],
             columns=columns(ctx.taxonomy),
         ),
