@@ -87,9 +87,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
 
 def inclusion(path: str) -> InclusionLevel:
-    """Paper and node pages stay out of the navigation: listing them all there makes every
-    page of the site carry the whole catalog."""
-    if path.startswith(("papers/", "taxonomy/")) and path != "taxonomy/index.md":
+    """Paper, node and comparison pages stay out of the navigation: listing them all there
+    makes every page of the site carry the whole catalog."""
+    if path.startswith(("papers/", "taxonomy/", "compare/")) and path not in (
+        "taxonomy/index.md",
+        "compare/index.md",
+    ):
         return InclusionLevel.NOT_IN_NAV
     return InclusionLevel.UNDEFINED
 

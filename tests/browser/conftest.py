@@ -120,7 +120,12 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
     context.close()

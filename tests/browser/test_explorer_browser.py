@@ -205,13 +205,11 @@ def test_no_console_errors_on_any_page(page: Any, site: Any) -> None:
 
 def test_screenshots(page: Any, site: Any, artifacts: Path) -> None:
     """Pictures of the explorer in both palettes, for a person to look at."""
-    open_explorer(page, site, "?method=tracking")
+    # Material keeps the palette it chose last; forget it so that it follows the system.
+    page.add_init_script("localStorage.clear()")
     for scheme, palette in (("light", "default"), ("dark", "slate")):
         page.emulate_media(color_scheme=scheme)
-        # Material keeps the palette it chose last; forget it so that it follows the system.
-        page.evaluate("localStorage.clear()")
-        page.reload()
-        page.wait_for_selector(".lx-ready")
+        open_explorer(page, site, "?method=tracking")
         assert page.get_attribute("body", "data-md-color-scheme") == palette
         shot = artifacts / f"explorer-{scheme}.png"
         page.screenshot(path=str(shot), full_page=True)

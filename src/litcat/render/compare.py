@@ -130,7 +130,9 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
 def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
     cols = columns(ctx.taxonomy)
     papers = ctx.catalog.papers
-    if not any(_compared(papers[pid], cols) for pid in ctx.catalog.papers_at(info.dimension, info.id)):
+    if not any(
+        _compared(papers[pid], cols) for pid in ctx.catalog.papers_at(info.dimension, info.id)
+    ):
         return []
     return [NodeLink("Comparison table", TABLE_PAGE.format(dim=info.dimension, node=info.id))]
 
