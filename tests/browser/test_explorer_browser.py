@@ -157,6 +157,26 @@ def test_a_matrix_cell_opens_the_explorer_on_it(page: Any, site: Any) -> None:
         assert status(page).split(" of ")[0] == count.strip(), href
 
 
+def test_instant_navigation_away_and_back(page: Any, site: Any) -> None:
+    page.goto(site.url(""))
+    page.locator("a[href$='explorer/?method=radar&taxon=songbirds']").click()
+    page.wait_for_selector(".lx-ready")
+    assert status(page) == "1 of 6 papers"
+    facet(page, "Taxon", "Songbirds").click()
+    assert status(page) == "1 of 6 papers"
+    # A paper page, reached and left without reloading the scripts.
+    page.locator(".lx-rows .lx-title a").first.click()
+    page.wait_for_url("**/papers/okafor2023radar/")
+    assert page.locator(".lx").count() == 0
+    page.go_back()
+    page.wait_for_selector(".lx-ready")
+    assert page.url.endswith("explorer/?method=radar")
+    assert page.locator(".lx-facet").count() == 5
+    assert status(page) == "1 of 6 papers"
+    facet(page, "Method", "Weather radar").click()
+    assert status(page) == "6 of 6 papers"
+
+
 def test_keyboard_only(page: Any, site: Any) -> None:
     open_explorer(page, site)
     page.focus(".lx-facet input")
