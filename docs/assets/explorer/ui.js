@@ -9,31 +9,44 @@
 
   var X = window.litcatExplorer;
   var el = X.el;
+  var PARTS = { q: ".lx-q", low: ".lx-low", high: ".lx-high", sort: ".lx-sort", facets: ".lx-facets",
+    status: ".lx-status", count: ".lx-n", rows: ".lx-rows", more: ".lx-more", bib: ".lx-bib", csl: ".lx-csl",
+    clear: ".lx-clear" };
 
+  /* Starts the explorer in ``root``; returns what stops it (pending fetches and timers). */
   function explorer(root) {
-    var controller = new AbortController(), timer = 0;
-    var ui = {
-      q: root.querySelector(".lx-q"), low: root.querySelector(".lx-low"), high: root.querySelector(".lx-high"),
-      sort: root.querySelector(".lx-sort"), facets: root.querySelector(".lx-facets"),
-      status: root.querySelector(".lx-status"), count: root.querySelector(".lx-n"),
-      rows: root.querySelector(".lx-rows"), more: root.querySelector(".lx-more"),
-      bib: root.querySelector(".lx-bib"), csl: root.querySelector(".lx-csl"), clear: root.querySelector(".lx-clear"),
-    };
-    var signal = controller.signal;
-    var resolve = function (name) { return new URL(root.getAttribute(name), location.href).href; };
+    var controller = new AbortController(), ui = {};
+    Object.keys(PARTS).forEach(function (key) { ui[key] = root.querySelector(PARTS[key]); });
+    var view = { root: root, ui: ui, signal: controller.signal, timer: 0 };
     ui.status.textContent = "Loading the catalog…";
-    X.fetchJson(resolve("data-data"), signal).then(function (data) {
-      start(root, ui, X.buildIndex(data), resolve, signal, function (t) { clearTimeout(timer); timer = t; });
-    }).catch(function (error) {
-      if (error.name !== "AbortError") ui.status.textContent = "The explorer could not load its data: " + error.message;
-    });
-    return function () { controller.abort(); clearTimeout(timer); };
+    X.fetchJson(source(view, "data-data"), view.signal).then(function (data) {
+      start(view, X.buildIndex(data));
+    }).catch(function (error) { fail(view, "The explorer could not load its data", error); });
+    return function () { controller.abort(); clearTimeout(view.timer); };
   }
 
-  function start(root, ui, index, resolve, signal, setTimer) {
-    var state = X.readState(index, location.search), shown = X.PAGE, result = null, detailsLoading = null;
-    var boxes = drawFacets(ui.facets, index, state), byInput = new WeakMap();
-    boxes.forEach(function (box) { byInput.set(box.input, box); });
+  function source(view, attribute) {
+    return new URL(view.root.getAttribute(attribute), location.href).href;
+  }
+
+  function fail(view, what, error) {
+    if (error.name !== "AbortError") view.ui.status.textContent = what + ": " + error.message;
+  }
+
+  function start(view, index) {
+    view.index = index;
+    view.state = X.readState(index, location.search);
+    view.shown = X.PAGE;
+    view.boxes = drawFacets(view.ui.facets, index, view.state);
+    setControls(view);
+    wire(view);
+    refresh(view);
+    if (view.state.q) details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
+    view.root.classList.add("lx-ready");
+  }
+
+  function setControls(view) {
+    var ui = view.ui, index = view.index, state = view.state;
     ui.q.value = state.q;
     ui.low.min = ui.high.min = index.low;
     ui.low.max = ui.high.max = index.high;
@@ -45,98 +58,112 @@
       ui.sort.appendChild(option);
     });
     ui.sort.value = state.sort;
+  }
 
-    function details() {
-      if (!detailsLoading) {
-        detailsLoading = X.fetchJson(resolve("data-details"), signal).then(function (more) {
-          index.details = more;
-          more.papers.forEach(function (extra, p) { index.hay[p] += "\n" + X.fold(extra[0] + "\n" + extra[1]); });
-          return more;
-        });
-      }
-      return detailsLoading;
-    }
-
-    function refresh() {
-      result = X.run(index, state);
-      shown = X.PAGE;
-      boxes.forEach(function (box) {
-        var count = result.counts[box.v];
-        box.count.textContent = String(count);
-        box.item.classList.toggle("lx-zero", count === 0 && !box.input.checked);
+  /* Summaries and text attributes, fetched once, on the first search or export. */
+  function details(view) {
+    var index = view.index;
+    if (!view.details) {
+      view.details = X.fetchJson(source(view, "data-details"), view.signal).then(function (more) {
+        index.details = more;
+        more.papers.forEach(function (extra, p) { index.hay[p] += "\n" + X.fold(extra[0] + "\n" + extra[1]); });
+        return more;
       });
-      drawRows();
-      X.writeState(index, state);
     }
+    return view.details;
+  }
 
-    function drawRows() {
-      var total = index.data.papers.length, rows = document.createDocumentFragment(), order = X.order(index, state.sort);
-      for (var i = 0, drawn = 0; i < order.length && drawn < shown; i++) {
-        if (result.matched[order[i]]) { rows.appendChild(row(root, index, order[i])); drawn++; }
+  function refresh(view) {
+    view.result = X.run(view.index, view.state);
+    view.shown = X.PAGE;
+    view.boxes.forEach(function (box) {
+      var count = view.result.counts[box.v];
+      box.count.textContent = String(count);
+      box.item.classList.toggle("lx-zero", count === 0 && !box.input.checked);
+    });
+    drawRows(view);
+    X.writeState(view.index, view.state);
+  }
+
+  function drawRows(view) {
+    var ui = view.ui, result = view.result, order = X.order(view.index, view.state.sort);
+    var rows = document.createDocumentFragment(), drawn = 0;
+    for (var i = 0; i < order.length && drawn < view.shown; i++) {
+      if (result.matched[order[i]]) { rows.appendChild(row(view, order[i])); drawn++; }
+    }
+    ui.rows.replaceChildren(rows);
+    ui.status.textContent = result.total + " of " + view.index.data.papers.length + " papers" +
+      (drawn < result.total ? " (showing " + drawn + ")" : "");
+    ui.count.textContent = String(result.total);
+    ui.more.hidden = drawn >= result.total;
+    ui.bib.disabled = ui.csl.disabled = result.total === 0;
+  }
+
+  function search(view) {
+    view.state.q = view.ui.q.value.trim();
+    refresh(view);
+    if (view.state.q && !view.index.details) {
+      details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
+    }
+  }
+
+  function years(view) {
+    var low = parseInt(view.ui.low.value, 10), high = parseInt(view.ui.high.value, 10);
+    view.state.low = isNaN(low) ? view.index.low : low;
+    view.state.high = isNaN(high) ? view.index.high : high;
+    refresh(view);
+  }
+
+  function clear(view) {
+    var ui = view.ui, state = view.state, index = view.index;
+    state.chosen.forEach(function (set) { set.clear(); });
+    view.boxes.forEach(function (box) { box.input.checked = false; });
+    ui.q.value = state.q = "";
+    ui.low.value = state.low = index.low;
+    ui.high.value = state.high = index.high;
+    refresh(view);
+  }
+
+  /* The chosen papers in id order, as litcat.exports writes them. */
+  function exportAs(view, format) {
+    details(view).then(function (more) {
+      var data = view.index.data, chosen = [];
+      for (var p = 0; p < data.papers.length; p++) if (view.result.matched[p]) chosen.push(p);
+      if (format === "bib") {
+        X.download("papers.bib", "application/x-bibtex",
+          chosen.map(function (p) { return X.bibtex(data, more, p); }).join("\n"));
+      } else {
+        X.download("papers.csl.json", "application/vnd.citationstyles.csl+json",
+          JSON.stringify(chosen.map(function (p) { return X.cslItem(data, more, p); }), null, 2) + "\n");
       }
-      ui.rows.replaceChildren(rows);
-      ui.status.textContent = result.total + " of " + total + " papers" + (drawn < result.total ? " (showing " + drawn + ")" : "");
-      ui.count.textContent = String(result.total);
-      ui.more.hidden = drawn >= result.total;
-      ui.bib.disabled = ui.csl.disabled = result.total === 0;
-    }
+    }, function (e) { fail(view, "Export", e); });
+  }
 
-    function search() {
-      state.q = ui.q.value.trim();
-      refresh();
-      if (state.q && !index.details) details().then(refresh, fail);
-    }
-
-    function fail(error) {
-      if (error.name !== "AbortError") ui.status.textContent = "Could not load the papers' details: " + error.message;
-    }
-
-    function years() {
-      var low = parseInt(ui.low.value, 10), high = parseInt(ui.high.value, 10);
-      state.low = isNaN(low) ? index.low : low;
-      state.high = isNaN(high) ? index.high : high;
-      refresh();
-    }
-
-    function exportAs(format) {
-      details().then(function (more) {
-        var chosen = [];
-        for (var p = 0; p < index.data.papers.length; p++) if (result.matched[p]) chosen.push(p);
-        if (format === "bib") {
-          X.download("papers.bib", "application/x-bibtex",
-            chosen.map(function (p) { return X.bibtex(index.data, more, p); }).join("\n"));
-        } else {
-          X.download("papers.csl.json", "application/vnd.citationstyles.csl+json",
-            JSON.stringify(chosen.map(function (p) { return X.cslItem(index.data, more, p); }), null, 2) + "\n");
-        }
-      }, fail);
-    }
-
+  function wire(view) {
+    var ui = view.ui, byInput = new WeakMap();
+    view.boxes.forEach(function (box) { byInput.set(box.input, box); });
     ui.facets.addEventListener("change", function (event) {
       var box = byInput.get(event.target);
       if (!box) return;
-      if (box.input.checked) state.chosen[box.f].add(box.v); else state.chosen[box.f].delete(box.v);
-      refresh();
+      if (box.input.checked) view.state.chosen[box.f].add(box.v); else view.state.chosen[box.f].delete(box.v);
+      refresh(view);
     });
-    ui.q.addEventListener("input", function () { setTimer(setTimeout(search, X.DEBOUNCE_MS)); });
-    ui.q.addEventListener("search", search);
-    ui.low.addEventListener("change", years);
-    ui.high.addEventListener("change", years);
-    ui.sort.addEventListener("change", function () { state.sort = ui.sort.value; shown = X.PAGE; drawRows(); X.writeState(index, state); });
-    ui.more.addEventListener("click", function () { shown += X.PAGE; drawRows(); });
-    ui.bib.addEventListener("click", function () { exportAs("bib"); });
-    ui.csl.addEventListener("click", function () { exportAs("csl"); });
-    ui.clear.addEventListener("click", function () {
-      state.chosen.forEach(function (set) { set.clear(); });
-      boxes.forEach(function (box) { box.input.checked = false; });
-      ui.q.value = state.q = "";
-      ui.low.value = state.low = index.low;
-      ui.high.value = state.high = index.high;
-      refresh();
+    ui.q.addEventListener("input", function () {
+      clearTimeout(view.timer);
+      view.timer = setTimeout(function () { search(view); }, X.DEBOUNCE_MS);
     });
-    refresh();
-    if (state.q) details().then(refresh, fail);
-    root.classList.add("lx-ready");
+    ui.low.addEventListener("change", function () { years(view); });
+    ui.high.addEventListener("change", function () { years(view); });
+    ui.sort.addEventListener("change", function () {
+      view.state.sort = ui.sort.value;
+      view.shown = X.PAGE;
+      drawRows(view);
+      X.writeState(view.index, view.state);
+    });
+    ui.more.addEventListener("click", function () { view.shown += X.PAGE; drawRows(view); });
+    ui.bib.addEventListener("click", function () { exportAs(view, "bib"); });
+    ui.csl.addEventListener("click", function () { exportAs(view, "csl"); });
+    ui.clear.addEventListener("click", function () { clear(view); });
   }
 
   function drawFacets(container, index, state) {
@@ -167,20 +194,23 @@
     return d;
   }
 
-  function row(root, index, p) {
-    var data = index.data, paper = data.papers[p], tr = el("tr");
+  function row(view, p) {
+    var index = view.index, data = index.data, paper = data.papers[p], tr = el("tr");
     var title = el("td", "lx-title"), link = el("a", "", paper[1]);
-    link.href = root.getAttribute("data-papers").replace("{id}", encodeURIComponent(paper[0]));
+    link.href = view.root.getAttribute("data-papers").replace("{id}", encodeURIComponent(paper[0]));
     title.appendChild(link);
     var tags = paper[5].filter(function (v) { return index.facets[index.facetOf[v]].kind === "dimension"; });
-    if (tags.length) title.appendChild(el("span", "lx-tags", tags.map(function (v) {
-      var facet = index.facets[index.facetOf[v]];
-      return facet.values[v - facet.start][1];
-    }).join(" · ")));
+    if (tags.length) {
+      title.appendChild(el("span", "lx-tags", tags.map(function (v) {
+        var facet = index.facets[index.facetOf[v]];
+        return facet.values[v - facet.start][1];
+      }).join(" · ")));
+    }
     var names = paper[2].filter(function (a) { return a >= 0; }).map(function (a) { return data.names[a]; });
-    var cut = names.length > 3 || names.length < paper[2].length;
-    var authors = el("td", "lx-authors", names.length ? names.slice(0, 3).join(", ") + (cut ? " et al." : "") : "Authors unknown");
-    authors.title = names.join(", ") + (names.length < paper[2].length ? " and others" : "");
+    var incomplete = names.length < paper[2].length, cut = names.length > 3 || incomplete;
+    var authors = el("td", "lx-authors",
+      names.length ? names.slice(0, 3).join(", ") + (cut ? " et al." : "") : "Authors unknown");
+    authors.title = names.join(", ") + (incomplete && names.length ? " and others" : "");
     tr.append(title, authors, el("td", "lx-year", String(paper[3])),
       el("td", "lx-venue", paper[4] < 0 ? "" : data.venues[paper[4]][0]));
     return tr;
