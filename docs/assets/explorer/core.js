@@ -62,10 +62,13 @@
       hay[p] = [fold(paper[1]), paper[0]].concat(paper[2].map(function (a) { return a < 0 ? "" : names[a]; }),
         paper[4] < 0 ? [] : [venues[paper[4]]]).join("\n");
     });
-    var low = n ? Math.min.apply(null, years) : 0, high = n ? Math.max.apply(null, years) : 0;
+    var low = n ? years.reduce(function (a, b) { return Math.min(a, b); }) : 0;
+    var high = n ? years.reduce(function (a, b) { return Math.max(a, b); }) : 0;
+    var totals = new Int32Array(facetOf.length);
+    flat.forEach(function (v) { totals[v]++; });
     return { data: data, facets: facets, facetOf: Int32Array.from(facetOf), valueAt: valueAt,
       offsets: offsets, values: Int32Array.from(flat), years: years, hay: hay, low: low, high: high,
-      orders: {}, details: null };
+      totals: totals, orders: {}, details: null };
   }
 
   function order(index, sort) {

@@ -172,7 +172,10 @@
       var set = el("fieldset", "lx-facet"), list = el("ul");
       set.appendChild(el("legend", "", facet.label));
       facet.values.forEach(function (value, i) {
-        var v = facet.start + i, item = el("li", "lx-depth-" + depth(facet, i));
+        var v = facet.start + i;
+        // An attribute value no paper has (a "no" that the catalog never says) is only noise.
+        if (facet.kind !== "dimension" && !index.totals[v] && !state.chosen[f].has(v)) return;
+        var item = el("li", "lx-depth-" + depth(facet, i));
         var label = el("label"), input = el("input"), count = el("span", "lx-count");
         input.type = "checkbox";
         input.value = value[0];
