@@ -3,7 +3,8 @@
 This folder has no ``__init__.py`` on purpose: ``tests.browser`` is the shared module that finds
 Chromium (tests/browser.py), which a package of the same name would hide.
 
-The catalog is the invented one plus a record whose text is markup, to show that it stays text.
+The catalog is the invented one plus a record whose text is markup, to show that it stays text,
+and one whose authors no source names.
 """
 
 from __future__ import annotations
@@ -92,11 +93,24 @@ added: 2024-07-01
 """
 
 
+UNKNOWN_AUTHORS = """\
+title: A Paper Whose Authors No Source Names
+authors: []
+authors_incomplete: true
+year: 2018
+tags:
+  scale:
+    - global
+added: 2024-07-01
+"""
+
+
 @pytest.fixture(scope="module")
 def catalog_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("catalog")
     shutil.copytree(CATALOG, root, dirs_exist_ok=True)
     (root / "papers" / "zz2019markup.yaml").write_text(HOSTILE, encoding="utf-8")
+    (root / "papers" / "zz2018unknown.yaml").write_text(UNKNOWN_AUTHORS, encoding="utf-8")
     return root
 
 

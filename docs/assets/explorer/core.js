@@ -176,8 +176,8 @@
     var paper = data.papers[p], more = details.papers[p], kind = entryKind(data, paper);
     var authors = paper[2].map(function (a) { return a < 0 ? "others" : data.names[a]; });
     var fields = [["title", paper[1]]];
-    // A record may know no author at all: no author field then, not "others" alone.
-    if (paper[2].length && paper[2][0] >= 0) fields.push(["author", authors.join(" and ")]);
+    // "others" alone says that no author is known.
+    if (authors.length) fields.push(["author", authors.join(" and ")]);
     fields.push(["year", String(paper[3])]);
     if (paper[4] >= 0) fields.push([kind === "article" ? "journal" : "booktitle", data.venues[paper[4]][0]]);
     if (more[2]) fields.push(["eprint", more[2]], ["archiveprefix", "arXiv"]);
