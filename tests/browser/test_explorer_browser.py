@@ -180,6 +180,19 @@ def test_instant_navigation_away_and_back(page: Any, site: Any) -> None:
     assert status(page) == "7 of 7 papers"
 
 
+def test_long_lists_show_a_page_at_a_time(page: Any, site: Any) -> None:
+    open_explorer(page, site)
+    # A page of two rows instead of a hundred, so that the invented catalog needs three.
+    page.evaluate("window.litcatExplorer.PAGE = 2")
+    facet(page, "Method", "Tracking").click()
+    assert status(page) == "4 of 7 papers (showing 2)"
+    assert len(titles(page)) == 2
+    page.click(".lx-more")
+    assert status(page) == "4 of 7 papers"
+    assert len(titles(page)) == 4
+    assert page.locator(".lx-more").is_hidden()
+
+
 def test_keyboard_only(page: Any, site: Any) -> None:
     open_explorer(page, site)
     page.focus(".lx-facet input")
@@ -188,8 +201,9 @@ def test_keyboard_only(page: Any, site: Any) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert page.locator(".lx-facet input").nth(1).is_checked()
+    # The explorer's own focus ring, not the browser's default.
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
+    assert outline == "solid"
 
 
 def test_comparison_table_sorts_by_its_headers(page: Any, site: Any) -> None:
