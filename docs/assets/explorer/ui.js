@@ -9,8 +9,9 @@
 
   var X = window.litcatExplorer;
   var el = X.el;
+  var NARROW = "(max-width: 44.9375em)";  // where explorer.css stacks the filters over the rows
   var PARTS = { q: ".lx-q", low: ".lx-low", high: ".lx-high", sort: ".lx-sort", facets: ".lx-facets",
-    status: ".lx-status", count: ".lx-n", rows: ".lx-rows", more: ".lx-more", bib: ".lx-bib", csl: ".lx-csl",
+    status: ".lx-status", count: ".lx-n", chosen: ".lx-chosen", rows: ".lx-rows", more: ".lx-more", bib: ".lx-bib", csl: ".lx-csl",
     clear: ".lx-clear" };
 
   /* Starts the explorer in ``root``; returns what stops it (pending fetches and timers). */
@@ -38,6 +39,8 @@
     view.state = X.readState(index, location.search);
     view.shown = X.PAGE;
     view.boxes = drawFacets(view.ui.facets, index, view.state);
+    // On a phone the filters would push the papers a few screens down: they start folded.
+    if (matchMedia(NARROW).matches) view.root.querySelector(".lx-filters").open = false;
     setControls(view);
     wire(view);
     refresh(view);
@@ -81,6 +84,8 @@
       box.count.textContent = String(count);
       box.item.classList.toggle("lx-zero", count === 0 && !box.input.checked);
     });
+    var chosen = view.state.chosen.reduce(function (sum, set) { return sum + set.size; }, 0);
+    view.ui.chosen.textContent = chosen ? "(" + chosen + " chosen)" : "";
     drawRows(view);
     X.writeState(view.index, view.state);
   }
