@@ -146,4 +146,4 @@ def test_the_explorer_page_points_at_its_data() -> None:
     assert 'data-data="data.json"' in page
     assert 'data-details="details.json"' in page
     assert 'data-papers="../papers/{id}/"' in page
-    assert "hide:" in page.split("---")[1]
+    assert "- toc" in page.split("---")[1]

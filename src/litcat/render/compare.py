@@ -107,7 +107,8 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     for t in tables:
         dim = ctx.taxonomy.dimension(t.info.dimension)
         assert dim is not None
-        # Themes print the title unescaped; tables want the width of the navigation and toc.
+        # Themes print the title unescaped. A table of every compared column needs the width
+        # of the navigation and the toc; the breadcrumb leads back.
         title = html.escape(f"Compare: {t.info.node.label}")
         meta = {"title": title, "hide": ["navigation", "toc"]}
         yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)

@@ -19,7 +19,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         ctx.page(
             "explorer.md.j2",
             EXPLORER_PAGE,
-            {"title": "Explorer", "hide": ["navigation", "toc"]},
+            {"title": "Explorer", "hide": ["toc"]},
             data={name: f"{folder}/{name}" for name in files},
             paper_pattern=ctx.paper_page(ID_SLOT),
             taxonomy_page=TAXONOMY_PAGE,
