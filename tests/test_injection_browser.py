@@ -20,9 +20,9 @@ from tests.injection.inspect import TOKEN, misplaced
 
 # Every event a payload could trigger by itself, fired at every element once the page loads
 # (clicks are left out: they would follow links away from the page).
-PROVOKE = """() => {
+PROVOKE = """(scope) => {
   const types = ["mouseover", "mouseenter", "focus", "toggle", "load", "error", "animationstart"];
-  for (const el of document.querySelectorAll("*")) {
+  for (const el of document.querySelectorAll(scope)) {
     for (const type of types) el.dispatchEvent(new Event(type, {bubbles: false}));
   }
 }"""
@@ -68,6 +68,8 @@ class Watch:
 
     def __init__(self, context: Any) -> None:
         self.events: list[str] = []
+        # A page a payload broke (hidden, navigated away) should fail soon, not in 30 s.
+        context.set_default_timeout(10_000)
         context.route("**/*", self.request)
 
     def request(self, route: Any) -> None:
@@ -111,7 +113,7 @@ def visit(page: Any, url: str, plan: build.Plan) -> list[str]:
     watch_navigation: list[str] = []
     try:
         page.goto(url, wait_until="load")
-        page.evaluate(PROVOKE)
+        page.evaluate(PROVOKE, "*")
         text = page.inner_text("body")
         foreign: list[str] = page.evaluate(FOREIGN, ".md-content")
     except browser.error_type() as err:
@@ -160,10 +162,47 @@ def test_search_results_show_payloads_as_text(served: tuple[build.Plan, Path, st
                 query.fill("")
                 page.keyboard.type(word)
                 page.locator(".md-search-result__item").first.wait_for(state="visible")
-                page.evaluate(PROVOKE)
+                page.evaluate(PROVOKE, "*")
                 assert page.evaluate(FOREIGN, ".md-search-result") == [], word
                 shown += page.inner_text(".md-search-result")
             assert len(set(TOKEN.findall(shown))) > 10
             assert watch.events == []
+        finally:
+            chromium.close()
+
+
+def test_explorer_filters_and_search_show_payloads_as_text(
+    served: tuple[build.Plan, Path, str],
+) -> None:
+    """The explorer draws its rows and facets from data in the browser: every facet ticked,
+    and a search, must still show payloads as text and run none of them."""
+    plan, _, base = served
+    with browser.sync_playwright() as pw:
+        chromium = browser.launch(pw)
+        try:
+            context = chromium.new_context()
+            watch = Watch(context)
+            page = context.new_page()
+            watch.attach(page)
+            page.goto(base + "explorer/", wait_until="load")
+            rows = page.locator(".lx-rows tr")
+            rows.first.wait_for(state="visible")
+            boxes = page.locator(".lx-facets input[type=checkbox]")
+            assert boxes.count() > 5
+            problems: list[str] = []
+            for i in range(boxes.count()):
+                boxes.nth(i).check()
+                page.evaluate(PROVOKE, ".lx-main *")
+                problems += misplaced(page.inner_text(".lx-main"), plan.values)
+                boxes.nth(i).uncheck()
+            for word in ("qz0", "script", "alert", "javascript"):
+                page.locator(".lx-q").fill(word)
+                rows.first.wait_for(state="visible")
+                page.evaluate(PROVOKE, ".lx-main *")
+                text = page.inner_text(".lx-main")
+                assert TOKEN.search(text), word
+                problems += misplaced(text, plan.values)
+            problems += page.evaluate(FOREIGN, ".md-content")
+            assert problems + watch.events == []
         finally:
             chromium.close()
