@@ -23,6 +23,7 @@ from .problems import Problem
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 16
 MAX_NODES = 20_000
+MAX_KEY = 100
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -239,7 +240,12 @@ class _Builder:
             if key_node.tag == _MERGE_TAG:
                 self.fail(key_node, path, "merge keys (<<) are not allowed")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "":
+            # A key is echoed in messages: one printable line, or it could forge output lines.
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or not key_node.value.isprintable()
+                or not 0 < len(key_node.value) <= MAX_KEY
+            ):
                 self.fail(key_node, path, "a key must be a plain name")
                 continue
             key = key_node.value
