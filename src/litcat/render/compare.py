@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..exports import _cell, _spreadsheet_safe
+from ..exports import cell_text, spreadsheet_safe
 from ..models import Paper
 from ..taxonomy import Attribute, NodeInfo, Taxonomy
 from .context import NodeLink, Producer, RenderContext
@@ -98,7 +98,7 @@ def table_csv(t: Table) -> str:
         paper = row.paper
         values = [paper.id, paper.title, paper.year, paper.url()]
         values += [paper.attributes.get(a.id) for a in t.columns]
-        writer.writerow([_spreadsheet_safe(_cell(v)) for v in values])
+        writer.writerow([spreadsheet_safe(cell_text(v)) for v in values])
     return out.getvalue()
 
 
