@@ -32,10 +32,6 @@ FOREIGN = """(scope) => [...document.querySelectorAll(scope + " *")]
     || ["SCRIPT", "IMG", "IFRAME", "OBJECT", "EMBED", "STYLE", "LINK", "BASE", "META", "MATH",
         "TEXTAREA", "FORM"].includes(e.tagName))
   .map(e => e.outerHTML.slice(0, 120))"""
-# Material's instant navigation reads every <link rel=alternate> in the head as a language
-# version of the site and looks for a sitemap beside it; the Atom feed link makes it ask for
-# feeds/sitemap.xml. That is the theme's doing, not a payload's.
-THEME_LOOKUPS = ("/feeds/sitemap.xml",)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -96,7 +92,7 @@ class Watch:
             self.events.append(f"console {message.type}: {message.text}")
 
     def response(self, response: Any) -> None:
-        if response.status >= 400 and not response.url.endswith(THEME_LOOKUPS):
+        if response.status >= 400:
             self.events.append(f"{response.status} for {response.url}")
 
 

@@ -305,8 +305,10 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     style: str | None = None
     if _ESCAPE_ONLY.search(data):
         style = '"'
-    elif "\n" in data and data == data.strip():
-        style = "|"
+    elif "\n" in data:
+        # A literal block keeps line breaks readable; text it cannot hold exactly (edge spaces
+        # or breaks) goes double-quoted on one line rather than as a folded multi-line scalar.
+        style = "|" if data == data.strip() else '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
