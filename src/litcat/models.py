@@ -40,6 +40,10 @@ _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _bad_char(value: str, allowed: str = "") -> str | None:
+    # isprintable() is false for every Cc, Cf (bidi controls included), Cs, Zl and Zp
+    # character, so the loop only runs for the rare text that holds one (or a tab, a break).
+    if value.isprintable():
+        return None
     for char in value:
         if char in allowed:
             continue

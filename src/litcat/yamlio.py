@@ -369,11 +369,13 @@ def body_comment_lines(text: str) -> list[int]:
     return found
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+def write_atomic(path: Path, text: str, *, overwrite: bool = True, durable: bool = True) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
     With ``overwrite=False`` an existing file is never replaced (``FileExistsError``), even if
-    it appears between the check and the rename.
+    it appears between the check and the rename. ``durable=False`` skips the flush to disk,
+    for output that can be made again (generated pages): readers still see the old file or
+    the new one, never half of one, but a power cut may lose the new one.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -384,7 +386,8 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
             os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if overwrite:
             Path(tmp).replace(path)
         else:

@@ -61,7 +61,7 @@ def render(
     )
     pages = render_site(catalog, options)
     for path, content in sorted(pages.items()):
-        write_atomic(out / path, content)
+        write_atomic(out / path, content, durable=False)
     click.echo(f"wrote {len(pages)} files to {out}", err=True)
 
 

@@ -108,9 +108,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         dim = ctx.taxonomy.dimension(t.info.dimension)
         assert dim is not None
         # Themes print the title unescaped. A table of every compared column needs the width
-        # of the navigation and the toc; the breadcrumb leads back.
+        # of the navigation and the toc; the breadcrumb leads back. Search leaves it out: the
+        # paper pages already index every value it shows.
         title = html.escape(f"Compare: {t.info.node.label}")
-        meta = {"title": title, "hide": ["navigation", "toc"]}
+        meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}}
         yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
         yield t.csv, table_csv(t)
     by_dimension = [

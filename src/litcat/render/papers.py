@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from ..exports import bibtex_entry, entry_type
 from ..models import Paper
 from .context import Producer, RenderContext
+from .related import related_papers
 from .sources import source_of
 from .text import author_list, fence
 
@@ -17,7 +17,7 @@ RELATED = 5
 
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-    related = related_papers(ctx)
+    related = related_papers(ctx.catalog, ctx.taxonomy.dimension_ids(), RELATED)
     for paper in ctx.catalog.newest_first():
         path = ctx.paper_page(paper.id)
         yield (
@@ -125,28 +125,6 @@ def attribute_rows(ctx: RenderContext, paper: Paper) -> list[tuple[str, str]]:
             text = str(value)
         rows.append((attr.label, text))
     return rows
-
-
-def related_papers(ctx: RenderContext) -> dict[str, list[str]]:
-    """For each paper, those sharing the most of its tags (the nodes records name)."""
-    catalog = ctx.catalog
-    dims = ctx.taxonomy.dimension_ids()
-    tagged: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for pid in catalog.papers:
-        for dim in dims:
-            for node in catalog.direct_nodes(pid, dim):
-                tagged[(dim, node)].append(pid)
-    year = {pid: p.year for pid, p in catalog.papers.items()}
-    result: dict[str, list[str]] = {}
-    for pid in catalog.papers:
-        shared: Counter[str] = Counter()
-        for dim in dims:
-            for node in catalog.direct_nodes(pid, dim):
-                shared.update(tagged[(dim, node)])
-        del shared[pid]
-        ranked = sorted(shared, key=lambda other: (-shared[other], -year[other], other))
-        result[pid] = ranked[:RELATED]
-    return result
 
 
 PRODUCER = Producer("papers", produce)
