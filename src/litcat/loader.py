@@ -37,8 +37,9 @@ def load_catalog(root: Path) -> Catalog:
             Problem("error", PAPERS_DIR, 1, 1, "", "no papers/ folder", "is --root a catalog?")
         )
     else:
+        rules = checks.RecordRules(taxonomy) if taxonomy is not None else None
         for path in sorted(papers_dir.iterdir()):
-            load_entry(catalog, path)
+            load_entry(catalog, path, rules)
     if taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
@@ -63,7 +64,7 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     return taxonomy, doc
 
 
-def load_entry(catalog: Catalog, path: Path) -> None:
+def load_entry(catalog: Catalog, path: Path, rules: checks.RecordRules | None = None) -> None:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
     file = relative(path, catalog.root)
     if path.name in ALLOWED_EXTRA_FILES:
@@ -82,7 +83,7 @@ def load_entry(catalog: Catalog, path: Path) -> None:
         catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
         return
     doc = read(path, file, max_bytes=MAX_BYTES)
-    paper = load_record(doc, path.stem, catalog.taxonomy)
+    paper = load_record(doc, path.stem, catalog.taxonomy, rules=rules)
     catalog.problems.extend(doc.problems)
     if paper is not None:
         catalog.papers[paper.id] = paper
@@ -106,10 +107,17 @@ def check_id(doc: Document, paper_id: str) -> bool:
     return False
 
 
-def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Paper | None:
+def load_record(
+    doc: Document,
+    paper_id: str,
+    taxonomy: Taxonomy | None,
+    *,
+    rules: checks.RecordRules | None = None,
+) -> Paper | None:
     """Build a paper from a parsed file, adding every problem to ``doc``.
 
-    Returns the paper only if the file has no error.
+    Returns the paper only if the file has no error. A caller loading many records passes
+    the ``rules`` of the taxonomy, prepared once.
     """
     id_ok = check_id(doc, paper_id)
     if doc.root is None:
@@ -123,7 +131,9 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
-    attributes = checks.check_record(doc, data, taxonomy) if taxonomy is not None else None
+    if rules is None and taxonomy is not None:
+        rules = checks.RecordRules(taxonomy)
+    attributes = checks.check_record(doc, data, rules) if rules is not None else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
         return None
     if attributes is not None:
