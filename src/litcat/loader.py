@@ -5,7 +5,11 @@ This is the one loader; every command and the MkDocs plugin go through :func:`lo
 
 from __future__ import annotations
 
-from pathlib import Path
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
 
 from . import checks, ids
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
@@ -28,7 +32,28 @@ def relative(path: Path, root: Path) -> str:
 
 def load_catalog(root: Path) -> Catalog:
     """Load and check the catalog in ``root``; problems are collected, never raised."""
-    root = root.resolve()
+    with _collector_paused():
+        return _load_catalog(root.resolve())
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while loading.
+
+    Loading makes millions of short-lived objects (YAML nodes) that reference counting frees,
+    and almost no cycles; meanwhile each collection rescans every paper loaded so far. Paused,
+    10,000 records load ~12% faster and 100,000 a third faster (see benchmarks/RESULTS.md).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_catalog(root: Path) -> Catalog:
     taxonomy, taxonomy_doc = load_taxonomy(root)
     catalog = Catalog(root, taxonomy, problems=list(taxonomy_doc.problems))
     papers_dir = root / PAPERS_DIR
@@ -38,8 +63,11 @@ def load_catalog(root: Path) -> Catalog:
         )
     else:
         rules = checks.RecordRules(taxonomy) if taxonomy is not None else None
-        for path in sorted(papers_dir.iterdir()):
-            load_entry(catalog, path, rules)
+        # scandir tells folders from files without a stat per entry; sorted as a listing is.
+        with os.scandir(papers_dir) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        for entry in entries:
+            load_entry(catalog, entry, rules)
     if taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
@@ -64,12 +92,15 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     return taxonomy, doc
 
 
-def load_entry(catalog: Catalog, path: Path, rules: checks.RecordRules | None = None) -> None:
+def load_entry(
+    catalog: Catalog, entry: os.DirEntry[str], rules: checks.RecordRules | None = None
+) -> None:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
-    file = relative(path, catalog.root)
+    file = f"{PAPERS_DIR}/{entry.name}"
+    path = PurePosixPath(entry.name)
     if path.name in ALLOWED_EXTRA_FILES:
         return
-    if path.is_dir():
+    if entry.is_dir():
         catalog.problems.append(
             Problem("error", file, 1, 1, "", "papers/ holds no folders", "move its records up")
         )
@@ -82,7 +113,7 @@ def load_entry(catalog: Catalog, path: Path, rules: checks.RecordRules | None = 
         )
         catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
         return
-    doc = read(path, file, max_bytes=MAX_BYTES)
+    doc = read(Path(entry.path), file, max_bytes=MAX_BYTES)
     paper = load_record(doc, path.stem, catalog.taxonomy, rules=rules)
     catalog.problems.extend(doc.problems)
     if paper is not None:

@@ -1,0 +1,114 @@
+"""Running one measured step in a subprocess: its wall time, its own timing, its peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+@dataclass
+class Run:
+    """One run of a step: wall seconds seen from outside, peak RSS in MiB, and what it said."""
+
+    wall: float
+    peak_mib: float
+    report: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Step:
+    """Several runs of one step, summarised by their medians."""
+
+    name: str
+    runs: list[Run]
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def peak_mib(self) -> float:
+        return max(r.peak_mib for r in self.runs)
+
+    def reported(self, key: str) -> float:
+        return statistics.median(r.report[key] for r in self.runs)
+
+
+class StepFailed(RuntimeError):
+    pass
+
+
+def run_once(cmd: list[str], cwd: Path | None = None) -> Run:
+    """Run ``cmd``; its peak memory comes from wait4, which reports on that one child only."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        output, errors = out.read(), err.read()
+    if proc.returncode != 0:
+        raise StepFailed(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-3000:]}")
+    report: dict[str, float] = {}
+    lines = output.strip().splitlines()
+    if lines and lines[-1].startswith("{"):
+        report = json.loads(lines[-1])
+    # Linux reports ru_maxrss in KiB.
+    return Run(wall, usage.ru_maxrss / 1024, report)
+
+
+def measure(name: str, cmd: list[str], reps: int, cwd: Path | None = None) -> Step:
+    print(f"  {name} ({reps}x) ...", end="", flush=True)
+    runs = [run_once(cmd, cwd) for _ in range(reps)]
+    step = Step(name, runs)
+    print(f" {step.wall:.2f} s, {step.peak_mib:.0f} MiB", flush=True)
+    return step
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kib = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            mem_kib = int(line.split()[1])
+    info = {
+        "CPUs (nproc)": str(os.cpu_count()),
+        "CPU model": cpu,
+        "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "libyaml": (yaml.__with_libyaml__ and _libyaml_version()) or "not available",
+    }
+    for dist in ("PyYAML", "pydantic", "pydantic-core", "mkdocs", "mkdocs-material", "Jinja2"):
+        try:
+            info[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            info[dist] = "not installed"
+    return info
+
+
+def _libyaml_version() -> str:
+    from yaml import _yaml  # type: ignore[attr-defined]
+
+    return str(_yaml.get_version_string())
