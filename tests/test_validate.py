@@ -149,3 +149,13 @@ def test_taxonomy_problems_are_located(catalog_dir: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "duplicate node or alias of dimension 'method' id 'gps-tags'" in result.stdout
     assert "views.0.columns: unknown dimension 'taxa' (did you mean 'taxon'?)" in result.stdout
+
+
+def test_unknown_authors_must_be_said(catalog_dir: Path, write_record: WriteRecord) -> None:
+    base = "title: Nobody Knows\nauthors: []\nyear: 2024\nadded: 2024-01-01\n"
+    write_record("nobody2024x.yaml", base)
+    result = run(catalog_dir, "validate")
+    assert result.exit_code == 1, result.output
+    assert "papers/nobody2024x.yaml:2:10: authors: the author list is empty" in result.stdout
+    write_record("nobody2024x.yaml", base + "authors_incomplete: true\n")
+    assert run(catalog_dir, "validate").exit_code == 0

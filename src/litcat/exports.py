@@ -76,10 +76,11 @@ def entry_type(paper: Paper) -> str:
 
 def bibtex_fields(paper: Paper) -> list[tuple[str, str]]:
     """The fields of a paper's BibTeX entry, unescaped, in the order they are written."""
-    authors = list(paper.authors)
-    if paper.authors_incomplete:
-        authors.append("others")
-    fields = [("title", paper.title), ("author", " and ".join(authors)), ("year", str(paper.year))]
+    fields = [("title", paper.title)]
+    if paper.authors:
+        others = ["others"] if paper.authors_incomplete else []
+        fields.append(("author", " and ".join([*paper.authors, *others])))
+    fields.append(("year", str(paper.year)))
     kind = entry_type(paper)
     if paper.venue is not None:
         fields.append(("journal" if kind == "article" else "booktitle", paper.venue))

@@ -20,8 +20,14 @@ _ARXIV_VERSION = re.compile(r"v\d+$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
-# Letters, digits and the few characters URLs need; no spaces or control characters anywhere.
-_URL_RE = re.compile(r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$")
+# Scheme, then a host (a name, an IPv4 address or a bracketed IPv6 address) with an optional
+# port, then the rest. No user info: ``https://trusted.org@evil.example`` goes to evil.example.
+_URL_RE = re.compile(
+    r"^https?://(?P<host>(?:[\w-]+\.)*[\w-]+\.?|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?(?:[/?#].*)?$"
+)
+# Characters RFC 3986 never allows unescaped; some break out of HTML attributes, and browsers
+# read a backslash as a slash, so a link could show one host and go to another.
+_URL_FORBIDDEN = frozenset('"<>\\^`{|}')
 
 
 def normalize_arxiv(value: str) -> str:
@@ -46,14 +52,29 @@ def normalize_doi(value: str) -> str:
 
 
 def check_url(value: str) -> str:
-    """Accept only absolute http(s) URLs with a host, written without spaces or controls."""
+    """Accept only absolute http(s) URLs with a host, written without spaces or controls.
+
+    Raises ``ValueError`` with a message saying what is wrong: ``javascript:``, ``data:``,
+    protocol-relative ``//host`` and links hiding spaces or control characters are refused.
+    """
     if value != value.strip():
         raise ValueError("a link may not start or end with spaces")
-    lowered = value.lower()
-    if not (lowered.startswith("http://") or lowered.startswith("https://")):
+    for char in value:
+        category = unicodedata.category(char)
+        if category[0] in "CZ":
+            raise ValueError(
+                f"a link may not hold spaces or invisible characters (U+{ord(char):04X})"
+            )
+        if char in _URL_FORBIDDEN:
+            raise ValueError(f"a link may not hold {char!r}; write it as %{ord(char):02X}")
+    if not value.startswith(("http://", "https://")):
+        if value.lower().startswith(("http://", "https://")):
+            raise ValueError("write the link's scheme in lowercase (https://)")
         raise ValueError("only http:// and https:// links are allowed")
-    if not _URL_RE.match(value) or any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise ValueError(f"{value!r} is not a valid link")
+    if "@" in value.split("//", 1)[1].split("/", 1)[0]:
+        raise ValueError("a link may not name a user before its host ('@')")
+    if not _URL_RE.match(value):
+        raise ValueError(f"{value!r} is not a valid link (expected http(s)://host/path)")
     return value
 
 

@@ -7,6 +7,7 @@ The model knows no taxonomy. Tags and attributes are checked against ``taxonomy.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import (
@@ -31,11 +32,43 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+# Characters that are invisible or break lines on a page: controls (C0, DEL, C1), surrogates,
+# Unicode line and paragraph separators (JavaScript line breaks too), and the bidirectional
+# overrides that make text read differently from what it holds.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _bad_char(value: str, allowed: str = "") -> str | None:
+    for char in value:
+        if char in allowed:
+            continue
+        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            return char
+    return None
+
+
 def _line(value: str) -> str:
+    bad = _bad_char(value)
+    if bad is not None:
+        if bad in _BREAKS:
+            raise PydanticCustomError("one_line", "must be one line of plain text")
+        raise PydanticCustomError(
+            "control_char", "holds the invisible character U+{code}", {"code": f"{ord(bad):04X}"}
+        )
     if value != value.strip():
         raise PydanticCustomError("spaces", "starts or ends with spaces")
-    if any(c in value for c in "\n\r\t") or any(ord(c) < 32 for c in value):
-        raise PydanticCustomError("one_line", "must be one line of plain text")
+    return value
+
+
+def _text(value: str) -> str:
+    bad = _bad_char(value, allowed="\n\t")
+    if bad is not None:
+        raise PydanticCustomError(
+            "control_char",
+            "holds the invisible character U+{code}",
+            {"code": f"{ord(bad):04X}"},
+        )
     return value
 
 
@@ -76,7 +109,7 @@ def _year(value: int) -> int:
 
 
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_line)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX), AfterValidator(_text)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_line)]
 Url = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_url)]
 Arxiv = Annotated[str, StringConstraints(max_length=100), AfterValidator(_arxiv)]
@@ -103,7 +136,8 @@ class Paper(Strict):
     )
     title: Line = Field(description="The title as published, in its proper casing.")
     authors: list[Name] = Field(
-        min_length=1, max_length=1_000, description="Full names, in the order of the paper."
+        max_length=1_000,
+        description="Full names, in the order of the paper; empty only if none is known.",
     )
     authors_incomplete: bool = Field(
         False, description="True when `authors` is known to be partial (BibTeX's `and others`)."
@@ -130,6 +164,16 @@ class Paper(Strict):
         default_factory=list, max_length=50, description="Pages the facts were taken from."
     )
     added: dt.date = Field(description="The date the record was added: `YYYY-MM-DD`.")
+
+    @model_validator(mode="after")
+    def _authors_known(self) -> Paper:
+        if not self.authors and not self.authors_incomplete:
+            raise PydanticCustomError(
+                "authors",
+                "the author list is empty; name the authors, or set authors_incomplete: true "
+                "if no source shows them",
+            )
+        return self
 
     @model_validator(mode="after")
     def _venue_status(self) -> Paper:
@@ -169,7 +213,7 @@ def to_data(paper: Paper, dimension_order: list[str], attribute_order: list[str]
             value = _ordered(value, dimension_order)
         elif name == "attributes":
             value = _ordered(value, attribute_order)
-        if value in ({}, [], None):
+        if value in ({}, [], None) and not Paper.model_fields[name].is_required():
             continue
         data[name] = value
     return data

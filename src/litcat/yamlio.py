@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlguard
 from .problems import Problem
 
 MAX_BYTES = 64 * 1024
@@ -25,9 +26,12 @@ MAX_NODES = 20_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-# A flow collection opened this deep is rejected before libyaml sees it: PyYAML composes
-# nodes recursively, and a deep enough nest would exhaust the C stack.
-_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+# The tags plain YAML resolves to by itself; an explicit !!binary, !!set or !!python/... is
+# not data a record may hold.
+_ALLOWED_TAGS = frozenset(
+    _STANDARD_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -92,27 +96,21 @@ def locate(root: yaml.Node | None, path: Path_, *, key: bool = False) -> tuple[i
     return mark.line + 1, mark.column + 1
 
 
-def _position(text: bytes, offset: int) -> tuple[int, int]:
-    line = text.count(b"\n", 0, offset) + 1
-    start = text.rfind(b"\n", 0, offset) + 1
-    return line, offset - start + 1
+def _error(file: str, line: int, column: int, message: str, hint: str = "") -> Problem:
+    return Problem("error", file, line, column, "", message, hint)
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """Decode UTF-8 text, reporting the first byte that is not UTF-8 with its position."""
+    wide = yamlguard.wide_encoding(raw)
+    if wide is not None:
+        return None, _error(file, 1, 1, f"file is {wide}, not UTF-8", "save the file as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _position(raw, exc.start)
-        return None, Problem(
-            "error",
-            file,
-            line,
-            column,
-            "",
-            f"byte 0x{raw[exc.start]:02x} is not UTF-8",
-            "save the file as UTF-8",
-        )
+        line, column = yamlguard.position(raw, exc.start)
+        message = f"byte 0x{raw[exc.start]:02x} is not UTF-8"
+        return None, _error(file, line, column, message, "save the file as UTF-8")
     return text.removeprefix("\ufeff"), None
 
 
@@ -120,60 +118,76 @@ def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Parse one YAML file into a :class:`Document`; never raises on bad input."""
     doc = Document(file)
     if len(raw) > max_bytes:
-        doc.problems.append(
-            Problem(
-                "error",
-                file,
-                1,
-                1,
-                "",
-                f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-                "a record holds facts and a one-line summary, not full texts",
-            )
-        )
+        doc.problems.append(_too_big(file, len(raw), max_bytes))
         return doc
     text, problem = decode(raw, file)
     if problem is not None or text is None:
         doc.problems.append(problem)  # type: ignore[arg-type]
         return doc
     doc.text = text
-    if not _flow_depth_ok(text, doc):
+    # Composing recurses once per level; measure depth first on anything that could be deep.
+    if yamlguard.could_nest_deeper(text, yamlguard.SAFE_COMPOSE_DEPTH):
+        deep = yamlguard.too_deep(text, MAX_DEPTH)
+        if deep is not None:
+            doc.problems.append(_error(file, *deep))
+            return doc
+    doc.root = _compose(doc)
+    if doc.root is None:
+        return doc
+    if _is_empty(doc.root):
+        doc.root = None
+        doc.problems.append(_error(file, 1, 1, "file is empty"))
         return doc
     try:
-        doc.root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        doc.data = _Builder(doc).build(doc.root, ())
+    except _Rejected as exc:
+        # The whole file is refused: what was built so far would only add echoes of this.
+        doc.root = doc.data = None
+        doc.problems.append(_error(file, *exc.args))
+    return doc
+
+
+def _too_big(file: str, size: int, limit: int) -> Problem:
+    return _error(
+        file,
+        1,
+        1,
+        f"file is {size:,} bytes, over the limit of {limit:,}",
+        "a record holds facts and a one-line summary, not full texts",
+    )
+
+
+def _compose(doc: Document) -> yaml.Node | None:
+    file, text = doc.file, doc.text
+    try:
+        root: yaml.Node | None = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.reader.ReaderError as exc:
+        doc.problems.append(_error(file, *yamlguard.reader_problem(text, exc)))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or str(exc)
         if exc.context and exc.problem:
             message = f"{exc.problem} ({exc.context})"
-        doc.problems.append(Problem("error", file, line, column, "", f"YAML: {message}"))
-        return doc
+        doc.problems.append(_error(file, line, column, f"YAML: {message}"))
+        return None
     except (yaml.YAMLError, RecursionError) as exc:
-        doc.problems.append(Problem("error", file, 1, 1, "", f"YAML: {exc}"))
-        return doc
-    if doc.root is None:
-        doc.problems.append(Problem("error", file, 1, 1, "", "file is empty"))
-        return doc
-    builder = _Builder(doc)
-    doc.data = builder.build(doc.root, ())
-    return doc
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        doc.problems.append(_error(file, 1, 1, f"YAML: {first_line}"))
+        return None
+    if root is None:
+        doc.problems.append(_error(file, 1, 1, "file is empty"))
+    return root
 
 
-def _flow_depth_ok(text: str, doc: Document) -> bool:
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return True
-    depth = 0
-    for match in _FLOW_BRACKET.finditer(text):
-        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
-        if depth > MAX_DEPTH:
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - text.rfind("\n", 0, match.start())
-            doc.problems.append(
-                Problem("error", doc.file, line, column, "", "YAML: nesting is too deep")
-            )
-            return False
-    return True
+def _is_empty(root: yaml.Node) -> bool:
+    """A lone ``---`` composes to an empty null scalar: the file says nothing."""
+    return isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG and root.value == ""
+
+
+class _Rejected(Exception):
+    """Raised with (line, column, message) when a file is refused as a whole."""
 
 
 class _Builder:
@@ -195,19 +209,21 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self.fail(node, path, f"more than {MAX_NODES:,} values in one file")
-            return None
+            mark = node.start_mark
+            raise _Rejected(
+                mark.line + 1, mark.column + 1, f"more than {MAX_NODES:,} values in one file"
+            )
         if id(node) in self.seen:
-            self.fail(node, path, "anchors and aliases are not allowed", "write the value out")
-            return None
+            # An alias: refusing the first one refuses "billion laughs" before it expands.
+            raise _Rejected(*yamlguard.first_alias(self.doc.text), "write the value out")
         self.seen.add(id(node))
-        if not node.tag.startswith(_STANDARD_TAG):
-            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed", "remove the tag")
-            return None
+        if node.tag not in _ALLOWED_TAGS:
+            # Reported, then read as plain data, so that the value is not also called missing.
+            tag = node.tag.replace(_STANDARD_TAG, "!!", 1)
+            self.fail(node, path, f"YAML tag {tag!r} is not allowed", "remove the tag")
         if len(path) > MAX_DEPTH:
-            self.fail(node, path, "nesting is too deep")
-            return None
+            mark = node.start_mark
+            raise _Rejected(mark.line + 1, mark.column + 1, yamlguard.too_deep_message(MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
             if node.style is None and node.tag == _NULL_TAG:
                 return None
@@ -241,13 +257,22 @@ class _Builder:
 
 
 def read(path: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem."""
+    """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem.
+
+    A symbolic link is refused (a pull request could point one anywhere on the machine that
+    builds the site), and no more than ``max_bytes`` are ever read into memory.
+    """
     try:
-        raw = path.read_bytes()
+        if path.is_symlink():
+            message = "is a symbolic link; records must be plain files"
+            return Document(file, problems=[_error(file, 1, 1, message)])
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                size = os.fstat(handle.fileno()).st_size
+                return Document(file, problems=[_too_big(file, max(size, len(raw)), max_bytes)])
     except OSError as exc:
-        return Document(
-            file, problems=[Problem("error", file, 1, 1, "", f"cannot read: {exc.strerror}")]
-        )
+        return Document(file, problems=[_error(file, 1, 1, f"cannot read: {exc.strerror}")])
     return parse(raw, file, max_bytes=max_bytes)
 
 

@@ -38,9 +38,9 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 def _register() -> None:
-    from . import check
+    from . import check, render
 
-    for command in check.COMMANDS:
+    for command in [*check.COMMANDS, *render.COMMANDS]:
         main.add_command(command)
 
 

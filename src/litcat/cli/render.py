@@ -1,0 +1,68 @@
+"""``litcat render``: the site's generated pages, written to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..problems import format_problems
+from ..render import RenderOptions, render_site
+from ..yamlio import write_atomic
+from . import Env, pass_env
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder to write into (created if missing); files of the same name are replaced.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The page templates.  [default: ROOT/templates]",
+)
+@click.option("--site-name", default=RenderOptions.site_name, show_default=True)
+@click.option("--site-description", default="", help="The sentence the home page opens with.")
+@click.option("--site-url", default=None, help="Where the site is published (for feed links).")
+@click.option(
+    "--edit-base",
+    default=None,
+    help="URL that a path of the catalog is appended to, to edit it: "
+    "https://github.com/OWNER/REPO/edit/main/",
+)
+@pass_env
+def render(
+    env: Env,
+    out: Path,
+    templates: Path | None,
+    site_name: str,
+    site_description: str,
+    site_url: str | None,
+    edit_base: str | None,
+) -> None:
+    """Write the pages and files the MkDocs plugin generates, for any Markdown engine."""
+    catalog = env.load()
+    if not catalog.ok:
+        click.echo(format_problems(catalog.problems, "text"))
+        raise SystemExit(1)
+    templates = templates if templates is not None else env.root / "templates"
+    if not templates.is_dir():
+        raise click.UsageError(f"no templates folder at {templates}; pass --templates")
+    options = RenderOptions(
+        templates_dir=templates,
+        site_name=site_name,
+        site_description=site_description,
+        site_url=site_url,
+        edit_base=edit_base,
+    )
+    pages = render_site(catalog, options)
+    for path, content in sorted(pages.items()):
+        write_atomic(out / path, content)
+    click.echo(f"wrote {len(pages)} files to {out}", err=True)
+
+
+COMMANDS = [render]

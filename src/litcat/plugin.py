@@ -1,0 +1,106 @@
+"""The ``litcat`` MkDocs plugin: MkDocs events in, calls to the loader and renderer out."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .catalog import PAPERS_DIR, TAXONOMY_FILE
+from .loader import load_catalog
+from .problems import format_problems
+from .render import RenderOptions, edit_url, render_site, source_of
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+# MkDocs' __init_subclass__ hooks are untyped.
+class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
+    papers = c.Dir(exists=True, default=PAPERS_DIR)
+    taxonomy = c.File(exists=True, default=TAXONOMY_FILE)
+    templates = c.Dir(exists=True, default="templates")
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.edit_urls: dict[str, str | None] = {}
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.papers).parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        papers, taxonomy = Path(self.config.papers), Path(self.config.taxonomy)
+        if papers.name != PAPERS_DIR or taxonomy != papers.parent / TAXONOMY_FILE:
+            raise PluginError(
+                f"litcat: papers ({papers}) and taxonomy ({taxonomy}) must be "
+                f"{PAPERS_DIR}/ and {TAXONOMY_FILE} side by side in one catalog folder"
+            )
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        catalog = load_catalog(self.root)
+        if not catalog.ok:
+            raise PluginError(format_problems(catalog.problems, "text"))
+        for problem in catalog.problems:
+            log.warning(problem.format_text())
+        options = RenderOptions(
+            templates_dir=Path(self.config.templates),
+            site_name=config.site_name,
+            site_description=config.site_description or "",
+            site_url=config.site_url,
+            edit_base=edit_base(config, self.root),
+        )
+        self.edit_urls = {}
+        for path, content in render_site(catalog, options).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
+            files.append(File.generated(config, path, content=content, inclusion=inclusion(path)))
+            if path.endswith(".md"):
+                source = source_of(catalog, path)
+                self.edit_urls[path] = edit_url(options.edit_base, source)
+        return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        # MkDocs would point generated pages at docs/<page>.md, which does not exist.
+        if page.file.src_uri in self.edit_urls:
+            page.edit_url = self.edit_urls[page.file.src_uri]
+        return page
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        for path in (self.config.papers, self.config.taxonomy, self.config.templates):
+            server.watch(path)
+        return server
+
+
+def inclusion(path: str) -> InclusionLevel:
+    """Paper and node pages stay out of the navigation: listing them all there makes every
+    page of the site carry the whole catalog."""
+    if path.startswith(("papers/", "taxonomy/")) and path != "taxonomy/index.md":
+        return InclusionLevel.NOT_IN_NAV
+    return InclusionLevel.UNDEFINED
+
+
+def edit_base(config: MkDocsConfig, root: Path) -> str | None:
+    """The URL that a path inside the catalog folder is appended to, to edit that file.
+
+    ``repo_url`` + ``edit_uri`` point at the docs folder; the catalog is found from there.
+    """
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+    relative = Path(os.path.relpath(root, config.docs_dir)).as_posix()
+    return urljoin(docs_base, relative.rstrip("/") + "/")

@@ -1,0 +1,157 @@
+"""What every producer of pages shares: the catalog, the options, the templates and the paths.
+
+The pages are Markdown for MkDocs (or any engine that reads Markdown with YAML front matter).
+Record and taxonomy text never reaches them as Markdown: templates put it inside raw HTML
+blocks, escaped by :mod:`litcat.render.text`, and page titles go through front matter.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+
+from ..catalog import Catalog
+from ..models import Paper
+from ..taxonomy import NodeInfo, Taxonomy
+from . import sources, text
+
+PAPER_PAGE = "papers/{id}/index.md"
+NODE_PAGE = "taxonomy/{dim}/{node}/index.md"
+TAXONOMY_PAGE = "taxonomy/index.md"
+EXPLORER_PAGE = "explorer/index.md"
+HOME_PAGE = "index.md"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the pages need to know about where they will live."""
+
+    templates_dir: Path
+    site_name: str = "Literature catalog"
+    site_description: str = ""
+    site_url: str | None = None
+    # Base URL that a path relative to the catalog root is appended to, to edit that file.
+    edit_base: str | None = None
+    feed_size: int = 50
+
+
+@dataclass(frozen=True)
+class NodeLink:
+    """A link a producer offers on a node page (e.g. a comparison table of its papers)."""
+
+    label: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Producer:
+    """One kind of output. ``produce`` yields ``(path, content)``; paths are posix, relative
+    to the docs folder. ``node_links`` lets a producer add links to node pages."""
+
+    name: str
+    produce: Callable[[RenderContext], Iterable[tuple[str, str]]]
+    node_links: Callable[[RenderContext, NodeInfo], list[NodeLink]] | None = None
+
+
+@dataclass
+class RenderContext:
+    catalog: Catalog
+    options: RenderOptions
+    producers: list[Producer] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.taxonomy: Taxonomy = self.catalog.require_taxonomy()
+        self.env = make_env(self.options.templates_dir)
+
+    # -- paths and links -------------------------------------------------------------------------
+
+    def paper_page(self, paper_id: str) -> str:
+        return PAPER_PAGE.format(id=paper_id)
+
+    def node_page(self, dim: str, node: str) -> str:
+        return NODE_PAGE.format(dim=dim, node=node)
+
+    def explorer_href(self, from_path: str, filters: dict[str, list[str]]) -> str:
+        query = urlencode({dim: ",".join(nodes) for dim, nodes in filters.items()})
+        return href(from_path, EXPLORER_PAGE) + ("?" + query if query else "")
+
+    def absolute(self, path: str) -> str | None:
+        if not self.options.site_url:
+            return None
+        return self.options.site_url.rstrip("/") + "/" + page_url(path)
+
+    def edit_url(self, source: str | None) -> str | None:
+        return sources.edit_url(self.options.edit_base, source)
+
+    def node_links(self, info: NodeInfo) -> list[NodeLink]:
+        links: list[NodeLink] = []
+        for producer in self.producers:
+            if producer.node_links is not None:
+                links.extend(producer.node_links(self, info))
+        return links
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def page(self, template: str, path: str, meta: dict[str, Any], **values: Any) -> str:
+        """A Markdown page: front matter from ``meta``, then the template's output."""
+        body = self.env.get_template(template).render(
+            ctx=self,
+            catalog=self.catalog,
+            taxonomy=self.taxonomy,
+            options=self.options,
+            page_path=path,
+            url=lambda target: href(path, target),
+            **values,
+        )
+        return text.front_matter(meta) + body
+
+    def papers(self, ids: Iterable[str]) -> list[Paper]:
+        return self.catalog.newest_first(list(ids))
+
+
+def page_url(path: str) -> str:
+    """The directory URL a page path gets (``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``)."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link from one generated page to another page or file."""
+    base = page_url(from_path)
+    target = page_url(to_path)
+    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
+    rel = posixpath.relpath(target or ".", base_dir or ".")
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def make_env(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=text.finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = text.markdown_inline
+    env.filters["fence"] = text.fence
+    env.filters["paragraphs"] = text.paragraphs
+    env.filters["oneline"] = text.oneline
+    env.filters["author_list"] = text.author_list
+    env.globals["short_authors"] = text.short_authors
+    return env

@@ -1,0 +1,92 @@
+"""The home page: what the catalog holds, its taxonomy at a glance, and its matrix views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..taxonomy import Dimension, MatrixView, NodeInfo
+from .context import HOME_PAGE, Producer, RenderContext
+from .nodes import trees
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    heat: float
+    href: str
+
+
+@dataclass(frozen=True)
+class Row:
+    info: NodeInfo
+    page: str
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    view: MatrixView
+    rows_dim: Dimension
+    columns_dim: Dimension
+    columns: list[tuple[NodeInfo, str]]
+    rows: list[Row]
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    catalog = ctx.catalog
+    years = [p.year for p in catalog.papers.values()]
+    counts = {
+        "papers": len(catalog.papers),
+        "dimensions": len(ctx.taxonomy.dimensions),
+        "nodes": sum(1 for _ in ctx.taxonomy.all_nodes()),
+        "with_code": sum(1 for p in catalog.papers.values() if p.links.code),
+    }
+    yield (
+        HOME_PAGE,
+        ctx.page(
+            "home.md.j2",
+            HOME_PAGE,
+            # The heading is the site name; the matrices need the width of the table of contents.
+            {"hide": ["toc"]},
+            counts=counts,
+            years=(min(years), max(years)) if years else None,
+            groups=trees(ctx),
+            matrices=[matrix(ctx, view) for view in ctx.taxonomy.views],
+        ),
+    )
+
+
+def matrix(ctx: RenderContext, view: MatrixView) -> Matrix:
+    taxonomy = ctx.taxonomy
+    rows_dim = taxonomy.dimension(view.rows)
+    columns_dim = taxonomy.dimension(view.columns)
+    if rows_dim is None or columns_dim is None:
+        raise ValueError(f"view {view.id} names a dimension the taxonomy lacks")
+    columns = list(taxonomy.nodes(view.columns).values())
+    column_sets = [set(ctx.catalog.papers_at(view.columns, c.id)) for c in columns]
+    grid = []
+    for info in taxonomy.nodes(view.rows).values():
+        at_row = set(ctx.catalog.papers_at(view.rows, info.id))
+        grid.append((info, [len(at_row & ids) for ids in column_sets]))
+    top = max((n for _, counts in grid for n in counts), default=0) or 1
+    rows = [
+        Row(
+            info,
+            ctx.node_page(view.rows, info.id),
+            [
+                Cell(
+                    n,
+                    round(n / top, 3),
+                    ctx.explorer_href(HOME_PAGE, {view.rows: [info.id], view.columns: [col.id]}),
+                )
+                for col, n in zip(columns, counts, strict=True)
+            ],
+        )
+        for info, counts in grid
+    ]
+    headers = [(c, ctx.node_page(view.columns, c.id)) for c in columns]
+    return Matrix(view, rows_dim, columns_dim, headers, rows)
+
+
+PRODUCER = Producer("home", produce)

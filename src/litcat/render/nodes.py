@@ -1,0 +1,102 @@
+"""The taxonomy: an overview page, and one page per node with its papers."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..taxonomy import Dimension, Group, NodeInfo
+from .context import TAXONOMY_PAGE, Producer, RenderContext
+from .sources import source_of
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A node of the tree as the pages draw it: label, page, paper count, children."""
+
+    info: NodeInfo
+    page: str
+    count: int
+    children: list[Branch]
+
+
+@dataclass(frozen=True)
+class DimensionTree:
+    dimension: Dimension
+    count: int
+    branches: list[Branch]
+
+
+@dataclass(frozen=True)
+class GroupTrees:
+    group: Group | None
+    dimensions: list[DimensionTree]
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    yield (
+        TAXONOMY_PAGE,
+        ctx.page("taxonomy.md.j2", TAXONOMY_PAGE, {"title": "Taxonomy"}, groups=trees(ctx)),
+    )
+    for info in ctx.taxonomy.all_nodes():
+        yield node_page(ctx, info)
+
+
+def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
+    taxonomy = ctx.taxonomy
+    path = ctx.node_page(info.dimension, info.id)
+    dim = taxonomy.dimension(info.dimension)
+    assert dim is not None
+    ancestors = [taxonomy.node(info.dimension, a) for a in info.path[:-1]]
+    content = ctx.page(
+        "node.md.j2",
+        path,
+        {"title": html.escape(info.node.label)},
+        info=info,
+        dimension=dim,
+        ancestors=[a for a in ancestors if a is not None],
+        children=[branch(ctx, child) for child in taxonomy.children(info.dimension, info.id)],
+        papers=ctx.papers(ctx.catalog.papers_at(info.dimension, info.id)),
+        extra_links=ctx.node_links(info),
+        feed=feed_path(info),
+        edit_url=ctx.edit_url(source_of(ctx.catalog, path)),
+    )
+    return path, content
+
+
+def feed_path(info: NodeInfo) -> str | None:
+    """Top-level nodes have an Atom feed of their own."""
+    return f"feeds/{info.dimension}/{info.id}.xml" if info.depth == 0 else None
+
+
+def branch(ctx: RenderContext, info: NodeInfo) -> Branch:
+    children = ctx.taxonomy.children(info.dimension, info.id)
+    return Branch(
+        info,
+        ctx.node_page(info.dimension, info.id),
+        len(ctx.catalog.papers_at(info.dimension, info.id)),
+        [branch(ctx, child) for child in children],
+    )
+
+
+def dimension_tree(ctx: RenderContext, dim: Dimension) -> DimensionTree:
+    tagged = sum(1 for pid in ctx.catalog.papers if ctx.catalog.nodes_of(pid, dim.id))
+    branches = [branch(ctx, top) for top in ctx.taxonomy.top_nodes(dim.id)]
+    return DimensionTree(dim, tagged, branches)
+
+
+def trees(ctx: RenderContext) -> list[GroupTrees]:
+    """The dimensions by group, in taxonomy order; ungrouped ones come last."""
+    taxonomy = ctx.taxonomy
+    out = [
+        GroupTrees(group, [dimension_tree(ctx, d) for d in taxonomy.dimensions_of_group(group.id)])
+        for group in taxonomy.groups
+    ]
+    loose = taxonomy.dimensions_of_group(None)
+    if loose:
+        out.append(GroupTrees(None, [dimension_tree(ctx, d) for d in loose]))
+    return [g for g in out if g.dimensions]
+
+
+PRODUCER = Producer("nodes", produce)

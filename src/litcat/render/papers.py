@@ -1,0 +1,147 @@
+"""One page per paper: its facts, tags, attributes, BibTeX, related papers and meta tags."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..exports import bibtex_entry, entry_type
+from ..models import Paper
+from .context import Producer, RenderContext
+from .sources import source_of
+from .text import author_list, fence
+
+RELATED = 5
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    related = related_papers(ctx)
+    for paper in ctx.catalog.newest_first():
+        path = ctx.paper_page(paper.id)
+        yield (
+            path,
+            ctx.page(
+                "paper.md.j2",
+                path,
+                meta(paper),
+                paper=paper,
+                authors=author_list(paper.authors, paper.authors_incomplete),
+                links=links(paper),
+                tags=tags(ctx, paper),
+                attributes=attribute_rows(ctx, paper),
+                bibtex=fence(bibtex_entry(paper), "bibtex"),
+                related=[ctx.catalog.papers[i] for i in related[paper.id]],
+                edit_url=ctx.edit_url(source_of(ctx.catalog, path)),
+            ),
+        )
+
+
+def meta(paper: Paper) -> dict[str, Any]:
+    # MkDocs themes print the title without escaping, so it is escaped here, once.
+    data: dict[str, Any] = {"title": html.escape(paper.title)}
+    if paper.summary:
+        data["description"] = html.escape(paper.summary)
+    data["citation"] = citation_tags(paper)
+    return data
+
+
+def citation_tags(paper: Paper) -> list[list[str]]:
+    """The ``citation_*`` meta tags Google Scholar reads, as raw text (escaped by the theme)."""
+    tags = [["citation_title", paper.title]]
+    tags += [["citation_author", name] for name in paper.authors]
+    tags.append(["citation_publication_date", str(paper.year)])
+    if paper.venue:
+        kind = entry_type(paper)
+        name = "citation_journal_title" if kind == "article" else "citation_conference_title"
+        tags.append([name, paper.venue])
+    if paper.arxiv:
+        tags.append(["citation_arxiv_id", paper.arxiv])
+    if paper.doi:
+        tags.append(["citation_doi", paper.doi])
+    pdf = pdf_url(paper)
+    if pdf:
+        tags.append(["citation_pdf_url", pdf])
+    return tags
+
+
+def pdf_url(paper: Paper) -> str | None:
+    link = paper.links.paper
+    if link and link.lower().split("?")[0].endswith(".pdf"):
+        return link
+    if paper.arxiv:
+        return f"https://arxiv.org/pdf/{paper.arxiv}"
+    return None
+
+
+def links(paper: Paper) -> list[tuple[str, str]]:
+    """Labelled links; every one is a URL the model checked or built from a checked id."""
+    out: list[tuple[str, str]] = []
+    if paper.links.paper:
+        out.append(("Paper", paper.links.paper))
+    if paper.arxiv:
+        out.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv}"))
+    if paper.doi:
+        out.append(("DOI", f"https://doi.org/{paper.doi}"))
+    for label, url in (
+        ("Code", paper.links.code),
+        ("Project", paper.links.project),
+        ("Video", paper.links.video),
+    ):
+        if url:
+            out.append((label, url))
+    return out
+
+
+def tags(ctx: RenderContext, paper: Paper) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per dimension (taxonomy order): its label and the paper's nodes as (label, page)."""
+    out = []
+    for dim in ctx.taxonomy.dimensions:
+        chips = []
+        for node_id in ctx.catalog.direct_nodes(paper.id, dim.id):
+            info = ctx.taxonomy.node(dim.id, node_id)
+            if info is not None:
+                chips.append((info.node.label, ctx.node_page(dim.id, node_id)))
+        if chips:
+            out.append((dim.label, chips))
+    return out
+
+
+def attribute_rows(ctx: RenderContext, paper: Paper) -> list[tuple[str, str]]:
+    rows = []
+    for attr in ctx.taxonomy.attributes:
+        value = paper.attributes.get(attr.id)
+        if value is None:
+            continue
+        if attr.type == "choice":
+            choice = next((c for c in attr.choices if c.id == value), None)
+            text = choice.label if choice else str(value)
+        elif attr.type == "bool":
+            text = "yes" if value else "no"
+        elif attr.type == "list":
+            text = ", ".join(str(v) for v in value)
+        else:
+            text = str(value)
+        rows.append((attr.label, text))
+    return rows
+
+
+def related_papers(ctx: RenderContext) -> dict[str, list[str]]:
+    """For each paper, those sharing the most taxonomy nodes with it (ancestors count too)."""
+    catalog = ctx.catalog
+    dims = ctx.taxonomy.dimension_ids()
+    year = {pid: p.year for pid, p in catalog.papers.items()}
+    result: dict[str, list[str]] = {}
+    for pid in catalog.papers:
+        shared: Counter[str] = Counter()
+        for dim in dims:
+            for node in catalog.nodes_of(pid, dim):
+                shared.update(catalog.papers_at(dim, node))
+        del shared[pid]
+        ranked = sorted(shared, key=lambda other: (-shared[other], -year[other], other))
+        result[pid] = ranked[:RELATED]
+    return result
+
+
+PRODUCER = Producer("papers", produce)

@@ -1,0 +1,45 @@
+"""The recently added papers, by the date their record was added."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from ..models import Paper
+from .context import Producer, RenderContext
+
+PAGE = "recent.md"
+SHOWN = 100
+
+
+def recently_added(papers: list[Paper], limit: int) -> list[Paper]:
+    """Newest additions first; ties by year (newest first), then id, so output is stable."""
+    return sorted(papers, key=lambda p: (p.added.toordinal(), p.year, p.id), reverse=True)[:limit]
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    chosen = recently_added(list(ctx.catalog.papers.values()), SHOWN)
+    days = [(day, list(group)) for day, group in groupby(chosen, key=lambda p: p.added)]
+    yield (
+        PAGE,
+        ctx.page(
+            "recent.md.j2",
+            PAGE,
+            {"title": "Recently added"},
+            days=days,
+            shown=len(chosen),
+            feeds=feed_list(ctx),
+        ),
+    )
+
+
+def feed_list(ctx: RenderContext) -> list[tuple[str, str]]:
+    """(label, path) of every feed: the catalog's, then one per top-level node."""
+    out = [("The whole catalog", "feeds/catalog.xml")]
+    for dim in ctx.taxonomy.dimensions:
+        for info in ctx.taxonomy.top_nodes(dim.id):
+            out.append((f"{dim.label}: {info.node.label}", f"feeds/{dim.id}/{info.id}.xml"))
+    return out
+
+
+PRODUCER = Producer("recent", produce)

@@ -1,0 +1,160 @@
+"""Helpers for tests that build a site: a config, a strict MkDocs run, HTML read back as text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .conftest import REPO
+
+REPO_URL = "https://example.org/birds/atlas"
+SITE_URL = "https://birds.example.org/atlas/"
+
+HOSTILE_RECORD = """\
+title: '<script>alert(1)</script> [x](javascript:alert(1)) *bold* `tick` ~~~'
+authors:
+  - <img src=x onerror=alert(2)>
+  - Ada *Star*
+year: 2019
+venue: '**Venue** <b>bold</b>'
+summary: '[click](javascript:alert(3)) _em_ <iframe>'
+notes: |
+  First line.
+
+  ```
+  <script>alert(4)</script>
+  ```
+tags:
+  method:
+    - citizen-science
+attributes:
+  instrument: <svg onload=alert(5)>
+added: 2024-01-01
+"""
+HOSTILE_TITLE = "<script>alert(1)</script> [x](javascript:alert(1)) *bold* `tick` ~~~"
+HOSTILE_LABEL = "Global <i>*y*</i> [z](javascript:alert(6))"
+HOSTILE_DIMENSION = "Scale `tick` <b>b</b>"
+
+
+def make_docs(target: Path) -> Path:
+    """A docs folder with the site's assets and nothing else hand-written."""
+    docs = target / "docs"
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    return docs
+
+
+def write_config(
+    folder: Path, catalog: Path | None, docs: Path, *, repo_url: str | None = REPO_URL
+) -> Path:
+    """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin."""
+    config: dict[str, object] = {
+        "site_name": "Bird migration catalog",
+        "site_description": "Invented papers on bird migration, for the tests.",
+        "site_url": SITE_URL,
+        "docs_dir": str(docs),
+        "theme": {
+            "name": "material",
+            "custom_dir": str(REPO / "templates" / "overrides"),
+            "font": False,
+            "features": ["navigation.instant", "content.code.copy", "content.action.edit"],
+        },
+        "plugins": ["search"],
+        "extra_css": ["assets/litcat.css"],
+        "markdown_extensions": [
+            {"toc": {"permalink": True}},
+            "attr_list",
+            "tables",
+            "pymdownx.highlight",
+            "pymdownx.superfences",
+        ],
+        "validation": {"links": {"not_found": "warn", "unrecognized_links": "warn"}},
+    }
+    if repo_url:
+        config["repo_url"] = repo_url
+        config["edit_uri"] = "edit/main/docs/"
+    if catalog is not None:
+        config["plugins"] = [
+            "search",
+            {
+                "litcat": {
+                    "papers": str(catalog / "papers"),
+                    "taxonomy": str(catalog / "taxonomy.yaml"),
+                    "templates": str(REPO / "templates"),
+                }
+            },
+        ]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, page: str) -> str:
+        return (self.site / page / "index.html").read_text(encoding="utf-8")
+
+
+def mkdocs_build(config: Path, site: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return Build(site, run.returncode, run.stdout + run.stderr)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def text_of(html: str) -> str:
+    """What a reader sees: the text of a page, with character references decoded."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append((tag, value))
+
+
+def links_of(html: str) -> list[tuple[str, str]]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.links

@@ -1,0 +1,78 @@
+"""The MkDocs plugin: it stops on a broken catalog, builds an empty one, and guards docs/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from litcat.cli import main
+
+from .sitebuild import make_docs, mkdocs_build, write_config
+
+BROKEN = """\
+title: A Record With a Bad Year
+authors:
+  - Ann Other
+year: twenty
+added: 2024-01-01
+tags:
+  method:
+    - gps-tag
+"""
+
+
+def test_broken_record_stops_the_build_with_the_validate_messages(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    (catalog_dir / "papers" / "other2024bad.yaml").write_text(BROKEN, encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
+    assert build.returncode == 1, build.output
+    assert "papers/other2024bad.yaml:4:7: year:" in build.output
+    assert "papers/other2024bad.yaml:8:7:" in build.output
+    validate = CliRunner().invoke(main, ["--root", str(catalog_dir), "validate"])
+    assert validate.exit_code == 1
+    problems = [line for line in validate.stdout.splitlines() if line.strip()]
+    assert len(problems) == 2
+    for line in problems:
+        assert line in build.output
+    assert not (tmp_path / "s" / "index.html").exists()
+
+
+def test_empty_catalog_builds(catalog_dir: Path, tmp_path: Path) -> None:
+    for record in (catalog_dir / "papers").glob("*.yaml"):
+        record.unlink()
+    (catalog_dir / "papers" / ".gitkeep").touch()
+    build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
+    assert build.returncode == 0, build.output
+    home = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>0</strong> papers" in home
+    trends = (tmp_path / "s" / "trends" / "index.html").read_text(encoding="utf-8")
+    assert "No paper in the catalog yet" in trends
+
+
+def test_a_docs_page_in_the_way_of_a_generated_one_is_an_error(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    docs = make_docs(tmp_path)
+    (docs / "trends.md").write_text("# Mine\n", encoding="utf-8")
+    build = mkdocs_build(write_config(tmp_path, catalog_dir, docs), tmp_path / "s")
+    assert build.returncode == 1
+    assert "docs/trends.md is in the way of a generated page" in build.output
+
+
+def test_papers_and_taxonomy_must_sit_together(catalog_dir: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    (elsewhere / "taxonomy.yaml").write_text(
+        (catalog_dir / "taxonomy.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    config = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(str(catalog_dir / "taxonomy.yaml"), str(elsewhere / "taxonomy.yaml")),
+        encoding="utf-8",
+    )
+    build = mkdocs_build(config, tmp_path / "s")
+    assert build.returncode == 1
+    assert "must be papers/ and taxonomy.yaml side by side" in build.output

@@ -1,0 +1,147 @@
+"""The renderer on its own: text helpers, links, producers, and the pages it returns."""
+
+from __future__ import annotations
+
+import html as htmllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from litcat import render
+from litcat.loader import load_catalog
+from litcat.render import RenderContext, RenderOptions, href, page_url, render_site
+from litcat.render.context import NodeLink, Producer, make_env
+from litcat.render.text import fence, front_matter, markdown_inline
+from litcat.taxonomy import NodeInfo
+
+from .conftest import CATALOG, REPO
+
+OPTIONS = RenderOptions(REPO / "templates", site_name="Birds")
+
+
+@given(st.dictionaries(st.sampled_from(["title", "description"]), st.text(min_size=1)))
+def test_front_matter_reads_back_in_mkdocs(meta: dict[str, str]) -> None:
+    body = "Body.\n"
+    assert get_data(front_matter(meta) + body) == (body, meta)
+
+
+@pytest.mark.parametrize(
+    "title", ["---", "...", "a\u2028b", "x\x85y", "\ufeff#", "a: b # c", "'\""]
+)
+def test_front_matter_odd_titles(title: str) -> None:
+    assert get_data(front_matter({"title": title}) + "x\n") == ("x\n", {"title": title})
+
+
+@pytest.mark.parametrize("code", ["plain", "a ``` b", "````\nx\n````", "`"])
+def test_fence_is_longer_than_any_backtick_run(code: str) -> None:
+    html = markdown.markdown(f"{fence(code)}\n", extensions=["fenced_code"])
+    assert html.startswith("<pre><code>")
+    assert html.count("<pre>") == 1
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), min_size=1))
+def test_markdown_inline_heading_is_the_text(value: str) -> None:
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    html = md.convert(f"## {markdown_inline(value)}\n")
+    assert html.startswith("<h2") and html.endswith("</h2>")
+    assert html.count("<") == 2
+    inner = html.split(">", 1)[1].rsplit("<", 1)[0]
+    assert htmllib.unescape(inner) == value.strip()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "link"),
+    [
+        ("index.md", "papers/a/index.md", "papers/a/"),
+        ("papers/a/index.md", "papers/b/index.md", "../b/"),
+        ("papers/a/index.md", "taxonomy/d/n/index.md", "../../taxonomy/d/n/"),
+        ("trends.md", "index.md", "../"),
+        ("index.md", "index.md", "./"),
+        ("downloads/index.md", "downloads/catalog.bib", "catalog.bib"),
+        ("feeds/catalog.xml", "recent.md", "../recent/"),
+    ],
+)
+def test_href(source: str, target: str, link: str) -> None:
+    assert href(source, target) == link
+
+
+def test_page_url() -> None:
+    assert page_url("index.md") == ""
+    assert page_url("papers/a/index.md") == "papers/a/"
+    assert page_url("trends.md") == "trends/"
+    assert page_url("feeds/x.xml") == "feeds/x.xml"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(load_catalog(CATALOG), OPTIONS)
+
+
+def test_pages_are_deterministic(pages: dict[str, str]) -> None:
+    assert render_site(load_catalog(CATALOG), OPTIONS) == pages
+
+
+def test_every_page_and_node(pages: dict[str, str]) -> None:
+    catalog = load_catalog(CATALOG)
+    assert catalog.taxonomy is not None
+    for pid in catalog.papers:
+        assert f"papers/{pid}/index.md" in pages
+    for info in catalog.taxonomy.all_nodes():
+        assert f"taxonomy/{info.dimension}/{info.id}/index.md" in pages
+    for name in ("index.md", "trends.md", "recent.md", "taxonomy/index.md", "downloads/index.md"):
+        assert name in pages
+
+
+def test_recent_is_by_date_added(pages: dict[str, str]) -> None:
+    recent = pages["recent.md"]
+    order = [recent.index(f"papers/{pid}/") for pid in ("lind2024lab", "okafor2023radar")]
+    assert order == sorted(order)
+    assert recent.index("## 2024-06-01") < recent.index("## 2024-05-10")
+
+
+def test_a_catalog_with_errors_is_refused(catalog_dir: Path) -> None:
+    (catalog_dir / "papers" / "bad2024x.yaml").write_text("title: [\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="errors"):
+        render_site(load_catalog(catalog_dir), OPTIONS)
+
+
+def test_two_producers_writing_one_path_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PRODUCERS", [render.home.PRODUCER, render.home.PRODUCER])
+    with pytest.raises(ValueError, match=r"both write index\.md"):
+        render_site(load_catalog(CATALOG), OPTIONS)
+
+
+def test_a_producer_can_add_links_to_node_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+        yield "compare/index.md", "# Compare\n"
+
+    def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
+        return [NodeLink("Compare", "compare/index.md")] if info.id == "radar" else []
+
+    extra = Producer("compare", produce, node_links)
+    monkeypatch.setattr(render, "PRODUCERS", [*render.PRODUCERS, extra])
+    pages = render_site(load_catalog(CATALOG), OPTIONS)
+    assert 'href="../../../compare/">Compare</a>' in pages["taxonomy/method/radar/index.md"]
+    assert "compare/" not in pages["taxonomy/method/gps-tags/index.md"]
+
+
+def test_templates_may_not_print_none_or_unknown_names(tmp_path: Path) -> None:
+    (tmp_path / "none.j2").write_text("{{ value }}", encoding="utf-8")
+    (tmp_path / "unknown.j2").write_text("{{ missing }}", encoding="utf-8")
+    env = make_env(tmp_path)
+    with pytest.raises(TypeError):
+        env.get_template("none.j2").render(value=None)
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("unknown.j2").render()
+
+
+def test_template_output_escapes_html_and_fences(tmp_path: Path) -> None:
+    (tmp_path / "t.j2").write_text("<p>{{ value }}</p>", encoding="utf-8")
+    out = make_env(tmp_path).get_template("t.j2").render(value="<b>&</b>\n```\n~~~")
+    assert out == "<p>&lt;b&gt;&amp;&lt;/b&gt;\n&#96;&#96;&#96;\n&#126;&#126;&#126;</p>"
