@@ -22,9 +22,11 @@ BIN = Path(PYTHON).parent
 
 @dataclass
 class Run:
-    """One run of a step: wall seconds seen from outside, peak RSS in MiB, and what it said."""
+    """One run of a step, seen from outside: wall and CPU seconds, peak RSS in MiB; and the
+    figures the step printed about its own work."""
 
     wall: float
+    cpu: float
     peak_mib: float
     report: dict[str, float] = field(default_factory=dict)
 
@@ -39,6 +41,10 @@ class Step:
     @property
     def wall(self) -> float:
         return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
 
     @property
     def peak_mib(self) -> float:
@@ -70,15 +76,32 @@ def run_once(cmd: list[str], cwd: Path | None = None) -> Run:
     if lines and lines[-1].startswith("{"):
         report = json.loads(lines[-1])
     # Linux reports ru_maxrss in KiB.
-    return Run(wall, usage.ru_maxrss / 1024, report)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, report)
 
 
 def measure(name: str, cmd: list[str], reps: int, cwd: Path | None = None) -> Step:
-    print(f"  {name} ({reps}x) ...", end="", flush=True)
-    runs = [run_once(cmd, cwd) for _ in range(reps)]
-    step = Step(name, runs)
-    print(f" {step.wall:.2f} s, {step.peak_mib:.0f} MiB", flush=True)
-    return step
+    return measure_pair({name: cmd}, reps, cwd)[name]
+
+
+def measure_pair(cmds: dict[str, list[str]], reps: int, cwd: Path | None = None) -> dict[str, Step]:
+    """Run the commands in turn, ``reps`` rounds: steps compared by a ratio share any drift
+    in the machine's load."""
+    runs: dict[str, list[Run]] = {name: [] for name in cmds}
+    for _ in range(reps):
+        for name, cmd in cmds.items():
+            runs[name].append(run_once(cmd, cwd))
+    steps = {name: Step(name, done) for name, done in runs.items()}
+    for step in steps.values():
+        print(
+            f"  {step.name}: {step.wall:.2f} s wall, {step.cpu:.2f} s CPU, "
+            f"{step.peak_mib:.0f} MiB ({reps}x)",
+            flush=True,
+        )
+    return steps
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def machine() -> dict[str, str]:

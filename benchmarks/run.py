@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import report
+from . import report, site
 from .generate import HERE, choose_taxonomy, generate
-from .measure import BIN, PYTHON, Step, machine, measure
+from .measure import BIN, PYTHON, Step, load_average, machine, measure
 
 OUT = HERE / "out"
 
@@ -40,11 +40,15 @@ def validate_steps(root: Path, papers: int) -> dict[str, Step]:
     }
 
 
-def bench_size(papers: int, taxonomy: Path) -> dict[str, Any]:
+def bench_size(papers: int, taxonomy: Path, with_site: bool) -> dict[str, Any]:
     print(f"N = {papers:,}", flush=True)
     root = generate(OUT / f"n{papers}", papers, taxonomy)
-    result: dict[str, Any] = {"papers": papers, "steps": {}}
+    result: dict[str, Any] = {"papers": papers, "load_average": load_average()}
     steps = validate_steps(root, papers)
+    if with_site:
+        work = OUT / f"n{papers}-site"
+        steps.update(site.site_steps(root, work, papers))
+        result.update(site.sizes(work, papers))
     result["steps"] = {name: _summary(step) for name, step in steps.items()}
     return result
 
@@ -52,9 +56,11 @@ def bench_size(papers: int, taxonomy: Path) -> dict[str, Any]:
 def _summary(step: Step) -> dict[str, Any]:
     return {
         "wall": step.wall,
+        "cpu": step.cpu,
         "peak_mib": step.peak_mib,
         "runs": len(step.runs),
         "seconds": step.reported("seconds") if "seconds" in step.runs[0].report else None,
+        "work_cpu": step.reported("cpu") if "cpu" in step.runs[0].report else None,
     }
 
 
@@ -62,16 +68,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="catalog sizes, comma-separated")
     parser.add_argument("--big", type=int, default=100_000, help="validate alone at this size")
+    parser.add_argument("--no-site", action="store_true", help="validate steps only")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     args = parser.parse_args()
     taxonomy = choose_taxonomy()
     results: dict[str, Any] = {
         "machine": machine(),
         "taxonomy": str(taxonomy.relative_to(HERE.parent)),
-        "sizes": [bench_size(int(n), taxonomy) for n in args.sizes.split(",") if n],
+        "sizes": [
+            bench_size(int(n), taxonomy, not args.no_site) for n in args.sizes.split(",") if n
+        ],
     }
     if args.big:
-        results["sizes"].append(bench_size(args.big, taxonomy))
+        results["sizes"].append(bench_size(args.big, taxonomy, False))
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     text = report.render(results)
