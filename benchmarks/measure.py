@@ -58,25 +58,29 @@ class StepFailed(RuntimeError):
     pass
 
 
+# GNU time reports the peak RSS of the command alone. Reading ru_maxrss of our own child
+# would not: Linux carries the high-water mark across exec, so every child would count the
+# runner's own memory too.
+GNU_TIME = "/usr/bin/time"
+
+
 def run_once(cmd: list[str], cwd: Path | None = None) -> Run:
-    """Run ``cmd``; its peak memory comes from wait4, which reports on that one child only."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    """Run ``cmd`` under GNU time: wall seconds, CPU seconds and peak memory of that command."""
+    with tempfile.NamedTemporaryFile("r") as usage, tempfile.TemporaryFile("w+") as out:
+        timed = [GNU_TIME, "-o", usage.name, "-f", "%M %U %S", *cmd]
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
+        done = subprocess.run(timed, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        if done.returncode != 0:
+            raise StepFailed(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stderr[-3000:]}")
+        # GNU time may note a signal or status on lines before its own figures.
+        peak_kib, user, system = usage.read().split("\n")[-2].split()
         out.seek(0)
-        err.seek(0)
-        output, errors = out.read(), err.read()
-    if proc.returncode != 0:
-        raise StepFailed(f"{' '.join(cmd)} exited {proc.returncode}:\n{errors[-3000:]}")
+        lines = out.read().strip().splitlines()
     report: dict[str, float] = {}
-    lines = output.strip().splitlines()
     if lines and lines[-1].startswith("{"):
         report = json.loads(lines[-1])
-    # Linux reports ru_maxrss in KiB.
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, report)
+    return Run(wall, float(user) + float(system), int(peak_kib) / 1024, report)
 
 
 def measure(name: str, cmd: list[str], reps: int, cwd: Path | None = None) -> Step:
@@ -132,6 +136,6 @@ def machine() -> dict[str, str]:
 
 
 def _libyaml_version() -> str:
-    from yaml import _yaml  # type: ignore[attr-defined]
+    from yaml import _yaml
 
     return str(_yaml.get_version_string())

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import report, site
+from . import browser, report, site
 from .generate import HERE, choose_taxonomy, generate
 from .measure import BIN, PYTHON, Step, load_average, machine, measure
 
@@ -49,6 +49,14 @@ def bench_size(papers: int, taxonomy: Path, with_site: bool) -> dict[str, Any]:
         work = OUT / f"n{papers}-site"
         steps.update(site.site_steps(root, work, papers))
         result.update(site.sizes(work, papers))
+        if (work / "site" / browser.EXPLORER).is_dir():
+            result["explorer_data"] = browser.data_sizes(work / "site", papers)
+            result["per_paper"]["explorer_gzip"] = result["explorer_data"][
+                "first_view_gzip_per_paper"
+            ]
+            if papers >= 10_000:
+                print("  explorer in Chromium ...", flush=True)
+                result["explorer"] = browser.measure_explorer(work / "site")
     result["steps"] = {name: _summary(step) for name, step in steps.items()}
     return result
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.structure.files import InclusionLevel
+
+from litcat.plugin import inclusion
 
 from .generate import REPO
 from .measure import BIN, Step, measure, measure_pair
 
 SEARCH_INDEX = "search/search_index.json"
-# What the plugin keeps out of the navigation (litcat.plugin.inclusion), as MkDocs patterns.
-NOT_IN_NAV = "/papers/\n/taxonomy/*/\n/taxonomy/*.md\n!/taxonomy/index.md\n"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -54,13 +56,34 @@ def plugin_config(root: Path, site_dir: Path) -> dict[str, Any]:
     return config
 
 
-def bare_config(docs: Path, site_dir: Path) -> dict[str, Any]:
+def bare_config(docs: Path, pages: Path, site_dir: Path) -> dict[str, Any]:
     config = base_config()
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site_dir)
     config["plugins"] = [p for p in config["plugins"] if p != "litcat"]
-    config["not_in_nav"] = NOT_IN_NAV
+    config["not_in_nav"] = not_in_nav(pages)
     return config
+
+
+def not_in_nav(pages: Path) -> str:
+    """The plugin's rule for what stays out of the navigation, as MkDocs ``not_in_nav``
+    patterns: a whole folder where none of its pages is shown, else page by page."""
+    hidden: dict[str, list[str]] = defaultdict(list)
+    shown: set[str] = set()
+    for page in pages.rglob("*.md"):
+        path = page.relative_to(pages).as_posix()
+        folder = path.split("/")[0] if "/" in path else ""
+        if inclusion(path) is InclusionLevel.NOT_IN_NAV:
+            hidden[folder].append(path)
+        else:
+            shown.add(folder)
+    patterns: list[str] = []
+    for folder, paths in hidden.items():
+        if folder and folder not in shown:
+            patterns.append(f"/{folder}/")
+        else:
+            patterns.extend(f"/{path}" for path in paths)
+    return "\n".join(sorted(patterns))
 
 
 def write_config(path: Path, config: dict[str, Any]) -> Path:
@@ -82,7 +105,8 @@ def site_steps(root: Path, work: Path, papers: int) -> dict[str, Step]:
     steps = {"render": measure("litcat render", render, reps)}
     shutil.copytree(REPO / "docs", docs)
     shutil.copytree(pages, docs, dirs_exist_ok=True)
-    bare = write_config(work / "bare" / "mkdocs.yml", bare_config(docs, work / "site-bare"))
+    config = bare_config(docs, pages, work / "site-bare")
+    bare = write_config(work / "bare" / "mkdocs.yml", config)
     plugin = write_config(work / "plugin" / "mkdocs.yml", plugin_config(root, work / "site"))
     mkdocs = str(BIN / "mkdocs")
     builds = {
