@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel
 
 from litcat.cli import main
+from litcat.plugin import CatalogPlugin, inclusion, nav_paths
 
+from .conftest import REPO
 from .sitebuild import make_docs, mkdocs_build, write_config
 
 BROKEN = """\
@@ -76,3 +80,40 @@ def test_papers_and_taxonomy_must_sit_together(catalog_dir: Path, tmp_path: Path
     build = mkdocs_build(config, tmp_path / "s")
     assert build.returncode == 1
     assert "must be papers/ and taxonomy.yaml side by side" in build.output
+
+
+class FakeServer:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_catalog_and_templates(catalog_dir: Path, tmp_path: Path) -> None:
+    config = load_config(str(write_config(tmp_path, catalog_dir, make_docs(tmp_path))))
+    plugin = config.plugins["litcat"]
+    assert isinstance(plugin, CatalogPlugin)
+    server = FakeServer()
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert server.watched == [
+        str(catalog_dir / "papers"),
+        str(catalog_dir / "taxonomy.yaml"),
+        str(REPO / "templates"),
+    ]
+
+
+def test_generated_pages_the_nav_does_not_name_stay_out_of_it() -> None:
+    listed = nav_paths([{"Home": "index.md"}, {"More": [{"Trends": "trends.md"}, "recent.md"]}])
+    assert listed == {"index.md", "trends.md", "recent.md"}
+    assert inclusion("trends.md", listed) == InclusionLevel.UNDEFINED
+    assert inclusion("explorer/index.md", listed) == InclusionLevel.NOT_IN_NAV
+    assert inclusion("papers/a/index.md", listed) == InclusionLevel.NOT_IN_NAV
+
+
+def test_without_a_nav_only_deep_pages_stay_out() -> None:
+    assert nav_paths(None) is None
+    assert inclusion("taxonomy/index.md", None) == InclusionLevel.UNDEFINED
+    assert inclusion("trends.md", None) == InclusionLevel.UNDEFINED
+    assert inclusion("papers/a/index.md", None) == InclusionLevel.NOT_IN_NAV
+    assert inclusion("taxonomy/d/n/index.md", None) == InclusionLevel.NOT_IN_NAV

@@ -145,3 +145,9 @@ def test_template_output_escapes_html_and_fences(tmp_path: Path) -> None:
     (tmp_path / "t.j2").write_text("<p>{{ value }}</p>", encoding="utf-8")
     out = make_env(tmp_path).get_template("t.j2").render(value="<b>&</b>\n```\n~~~")
     assert out == "<p>&lt;b&gt;&amp;&lt;/b&gt;\n&#96;&#96;&#96;\n&#126;&#126;&#126;</p>"
+
+
+def test_explorer_links_keep_commas_between_values() -> None:
+    ctx = RenderContext(load_catalog(CATALOG), OPTIONS)
+    link = ctx.explorer_href("index.md", {"method": ["radar", "gps-tags"], "taxon": ["geese"]})
+    assert link == "explorer/?method=radar,gps-tags&taxon=geese"

@@ -101,7 +101,9 @@ def test_paper_pages_stay_out_of_the_navigation(site: Build) -> None:
 def test_related_papers_share_tags(site: Build) -> None:
     html = site.html("papers/tanaka2020global")
     related = html.split(">Related papers<")[1]
-    assert "../berg2021flyways/" in related
+    found = re.findall(r'href="\.\./([a-z0-9-]+)/"', related)
+    # silva2022citizen shares three tags, berg2021flyways one (its GPS tags).
+    assert found[:2] == ["silva2022citizen", "berg2021flyways"]
 
 
 def test_node_page_lists_its_papers_newest_first(site: Build) -> None:
@@ -167,6 +169,13 @@ def test_downloads_exist(site: Build) -> None:
     assert {item["id"] for item in csl} >= {"berg2021flyways", "zz2019hostile"}
     assert (folder / "catalog.csv").read_text(encoding="utf-8").count("\n") == 7
     assert 'href="catalog.bib"' in site.html("downloads")
+
+
+def test_search_indexes_paper_pages(site: Build) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["papers/berg2021flyways/"] == "Flyways Revisited: GPS Tracks of Arctic Geese"
+    assert titles["papers/berg2021flyways/#bibtex"] == "BibTeX"
 
 
 def test_trends_chart_is_inline_svg(site: Build) -> None:
@@ -292,3 +301,14 @@ def article(page: Path) -> str:
         r'<a href="[^"]*" title="[^"]*" class="md-content__button.*?</a>', "", body, flags=re.S
     )
     return "\n".join(line.strip() for line in body.splitlines() if line.strip())
+
+
+def test_the_served_schema_is_the_model_s_schema(built: tuple[Build, Path]) -> None:
+    from litcat.loader import load_catalog
+    from litcat.schema import record_schema
+
+    build, catalog = built
+    served = json.loads((build.site / "schema" / "record.json").read_text(encoding="utf-8"))
+    taxonomy = load_catalog(catalog).require_taxonomy()
+    assert served == record_schema(taxonomy, f"{SITE_URL.rstrip('/')}/schema/record.json")
+    assert served["$id"].endswith("/schema/record.json")

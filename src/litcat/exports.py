@@ -77,8 +77,9 @@ def entry_type(paper: Paper) -> str:
 def bibtex_fields(paper: Paper) -> list[tuple[str, str]]:
     """The fields of a paper's BibTeX entry, unescaped, in the order they are written."""
     fields = [("title", paper.title)]
-    if paper.authors:
-        others = ["others"] if paper.authors_incomplete else []
+    # BibTeX's "others" says the list goes on; alone, it says no author is known.
+    others = ["others"] if paper.authors_incomplete else []
+    if paper.authors or others:
         fields.append(("author", " and ".join([*paper.authors, *others])))
     fields.append(("year", str(paper.year)))
     kind = entry_type(paper)

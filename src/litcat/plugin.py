@@ -63,10 +63,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             edit_base=edit_base(config, self.root),
         )
         self.edit_urls = {}
+        listed = nav_paths(config.nav)
         for path, content in render_site(catalog, options).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
-            files.append(File.generated(config, path, content=content, inclusion=inclusion(path)))
+            files.append(
+                File.generated(config, path, content=content, inclusion=inclusion(path, listed))
+            )
             if path.endswith(".md"):
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
@@ -86,12 +89,32 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return server
 
 
-def inclusion(path: str) -> InclusionLevel:
-    """Paper and node pages stay out of the navigation: listing them all there makes every
-    page of the site carry the whole catalog."""
-    if path.startswith(("papers/", "taxonomy/")) and path != "taxonomy/index.md":
+def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
+    """Generated pages the nav does not name stay out of it, silently: listing every paper
+    there would make every page of the site carry the whole catalog. Without a nav, pages
+    deeper than ``folder/index.md`` (papers, nodes) stay out."""
+    if listed is not None:
+        return InclusionLevel.UNDEFINED if path in listed else InclusionLevel.NOT_IN_NAV
+    if path.count("/") > 1:
         return InclusionLevel.NOT_IN_NAV
     return InclusionLevel.UNDEFINED
+
+
+def nav_paths(nav: Any) -> set[str] | None:
+    """Every page path the ``nav`` setting names, or None when MkDocs makes the nav itself."""
+    if nav is None:
+        return None
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def edit_base(config: MkDocsConfig, root: Path) -> str | None:

@@ -290,8 +290,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# Characters a plain or single-quoted scalar would fold or lose (YAML 1.1 line breaks such as
+# NEL, controls, a BOM): only the escapes of a double-quoted scalar keep them.
+_ESCAPE_ONLY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data and data == data.strip() else None
+    style: str | None = None
+    if _ESCAPE_ONLY.search(data):
+        style = '"'
+    elif "\n" in data and data == data.strip():
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

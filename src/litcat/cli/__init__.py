@@ -38,10 +38,11 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 def _register() -> None:
-    from . import check, render
+    from . import add, check, export, importer, links, render, schema
 
-    for command in [*check.COMMANDS, *render.COMMANDS]:
-        main.add_command(command)
+    for module in (check, render, add, importer, export, links, schema):
+        for command in module.COMMANDS:
+            main.add_command(command)
 
 
 _register()

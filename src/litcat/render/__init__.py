@@ -7,7 +7,7 @@ module (exposing ``PRODUCER``) and add it to :data:`PRODUCERS`.
 from __future__ import annotations
 
 from ..catalog import Catalog
-from . import downloads, feeds, home, nodes, papers, recent, trends
+from . import downloads, feeds, home, nodes, papers, recent, schema, trends
 from .context import Producer, RenderContext, RenderOptions, href, page_url
 from .sources import edit_url, source_of
 
@@ -19,6 +19,7 @@ PRODUCERS: list[Producer] = [
     recent.PRODUCER,
     feeds.PRODUCER,
     downloads.PRODUCER,
+    schema.PRODUCER,
 ]
 
 __all__ = [

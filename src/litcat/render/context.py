@@ -78,7 +78,7 @@ class RenderContext:
         return NODE_PAGE.format(dim=dim, node=node)
 
     def explorer_href(self, from_path: str, filters: dict[str, list[str]]) -> str:
-        query = urlencode({dim: ",".join(nodes) for dim, nodes in filters.items()})
+        query = urlencode({dim: ",".join(nodes) for dim, nodes in filters.items()}, safe=",")
         return href(from_path, EXPLORER_PAGE) + ("?" + query if query else "")
 
     def absolute(self, path: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -128,16 +128,21 @@ def attribute_rows(ctx: RenderContext, paper: Paper) -> list[tuple[str, str]]:
 
 
 def related_papers(ctx: RenderContext) -> dict[str, list[str]]:
-    """For each paper, those sharing the most taxonomy nodes with it (ancestors count too)."""
+    """For each paper, those sharing the most of its tags (the nodes records name)."""
     catalog = ctx.catalog
     dims = ctx.taxonomy.dimension_ids()
+    tagged: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for pid in catalog.papers:
+        for dim in dims:
+            for node in catalog.direct_nodes(pid, dim):
+                tagged[(dim, node)].append(pid)
     year = {pid: p.year for pid, p in catalog.papers.items()}
     result: dict[str, list[str]] = {}
     for pid in catalog.papers:
         shared: Counter[str] = Counter()
         for dim in dims:
-            for node in catalog.nodes_of(pid, dim):
-                shared.update(catalog.papers_at(dim, node))
+            for node in catalog.direct_nodes(pid, dim):
+                shared.update(tagged[(dim, node)])
         del shared[pid]
         ranked = sorted(shared, key=lambda other: (-shared[other], -year[other], other))
         result[pid] = ranked[:RELATED]

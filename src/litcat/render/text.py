@@ -15,11 +15,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
-try:
-    from yaml import CSafeDumper as SafeDumper
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
+from ..yamlio import dump
 
 _FENCE_CHARS = str.maketrans({"`": "&#96;", "~": "&#126;"})
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -83,14 +79,7 @@ def front_matter(meta: dict[str, Any]) -> str:
     """
     if not meta:
         return ""
-    dumped = yaml.dump(
-        meta,
-        Dumper=SafeDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    if yaml.load(dumped, Loader=SafeLoader) != meta:
+    dumped = dump(meta)
+    if yaml.load(dumped, Loader=yaml.CSafeLoader) != meta:
         raise ValueError(f"front matter does not read back: {meta!r}")
     return f"---\n{dumped}---\n\n"

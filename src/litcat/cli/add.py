@@ -1,0 +1,126 @@
+"""``litcat add``: one paper from its arXiv id, its DOI or a BibTeX entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TextIO
+
+import click
+
+from .. import add as adding
+from .. import fetch, ids
+from ..catalog import Catalog
+from ..problems import format_problems
+from . import Env, pass_env
+
+
+def tag_options(values: tuple[str, ...]) -> dict[str, list[str]]:
+    tags, errors = adding.parse_tags(values)
+    if errors:
+        raise click.UsageError("\n".join(errors))
+    return tags
+
+
+def require_taxonomy(catalog: Catalog) -> None:
+    if catalog.taxonomy is None:
+        raise click.ClickException(
+            "taxonomy.yaml did not load, so tags cannot be checked; run litcat validate"
+        )
+
+
+def fetch_facts(identifier: str) -> dict[str, object]:
+    """Facts from the arXiv API or doi.org; which one is decided by the identifier's shape."""
+    transport = fetch.urllib_transport
+    try:
+        try:
+            return adding.facts_from_arxiv(ids.normalize_arxiv(identifier), transport)
+        except ValueError:
+            pass
+        try:
+            doi = ids.normalize_doi(identifier)
+        except ValueError:
+            raise click.UsageError(
+                f"{identifier!r} is neither an arXiv id (2303.12345) nor a DOI (10.1000/xyz)"
+            ) from None
+        return adding.facts_from_doi(doi, transport)
+    except (fetch.FetchError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def read_bibtex(source: TextIO) -> dict[str, object]:
+    name = "standard input" if source.name == "<stdin>" else source.name
+    try:
+        return adding.facts_from_bibtex(source.read(), name)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
+    """Write a prepared record, or say why not: the paper is held, or the record is wrong."""
+    if prepared.duplicate is not None:
+        held = prepared.duplicate
+        raise click.ClickException(
+            f"the catalog already holds this paper: {held.file} has the same {held.by}"
+            + ("" if force else " (--force refreshes it or, for a title, adds it anyway)")
+        )
+    if prepared.problems:
+        click.echo(format_problems(prepared.problems, "text"), err=True)
+    if not prepared.text:
+        raise click.ClickException(f"papers/{prepared.pid}.yaml not written: fix the above")
+    try:
+        path = adding.write_record(
+            catalog, prepared.pid, prepared.text, overwrite=prepared.replaces
+        )
+    except FileExistsError:
+        raise click.ClickException(
+            f"papers/{prepared.pid}.yaml exists; not overwritten (run litcat validate)"
+        ) from None
+    verb = "refreshed" if prepared.replaces else "wrote"
+    click.echo(f"{verb} {path.relative_to(catalog.root).as_posix()}")
+
+
+@click.command()
+@click.argument("identifier", required=False)
+@click.option(
+    "--bibtex",
+    "bibtex",
+    type=click.File("r", encoding="utf-8"),
+    help="Take the paper from one BibTeX entry in FILE ('-' for standard input), offline.",
+)
+@click.option("--tag", "tag_values", multiple=True, metavar="DIM=NODE", help="Tag (repeatable).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Add even if a record has the same title; refresh the facts of a record holding "
+    "the same arXiv id or DOI (its tags, attributes and summary stay).",
+)
+@pass_env
+def add(
+    env: Env,
+    identifier: str | None,
+    bibtex: TextIO | None,
+    tag_values: tuple[str, ...],
+    force: bool,
+) -> None:
+    """Add a paper from its arXiv id or DOI (fetched), or from BibTeX (--bibtex)."""
+    if (identifier is None) == (bibtex is None):
+        raise click.UsageError("give an arXiv id or a DOI, or --bibtex FILE (one of them)")
+    tags = tag_options(tag_values)
+    catalog = env.load()
+    require_taxonomy(catalog)
+    facts = read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier))
+    prepared = adding.prepare(
+        catalog,
+        adding.Index.of(catalog),
+        facts,
+        tags,
+        added=dt.date.today(),
+        header=adding.schema_header(catalog.root),
+        force=force,
+    )
+    write(catalog, prepared, force)
+    if not tags:
+        click.echo("no tags given: add them under tags: before opening a pull request", err=True)
+
+
+COMMANDS = [add]

@@ -1,0 +1,199 @@
+"""The network: the arXiv API, DOI content negotiation and answering URLs.
+
+Every function takes a :data:`Transport`, so tests replay recorded responses and the real one
+(:func:`urllib_transport`) is only used by the command line. Nothing here retries or sleeps on
+its own: the callers decide how hard to knock on other people's servers.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from . import ids
+
+ARXIV_API = "https://export.arxiv.org/api/query"
+DOI_RESOLVER = "https://doi.org/"
+TIMEOUT = 20.0
+MAX_BODY = 4 * 1024 * 1024
+USER_AGENT = "litcat (literature catalog; https://pypi.org/project/litcat/)"
+ARXIV_BATCH = 50
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_ARXIV_NS = "{http://arxiv.org/schemas/atom}"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Response:
+    """What a server answered: final URL, status, headers (lowercase names) and body."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+Transport = Callable[[urllib.request.Request, float], Response]
+
+
+class FetchError(Exception):
+    """A server could not be reached or answered something we cannot use."""
+
+
+def urllib_transport(request: urllib.request.Request, timeout: float) -> Response:
+    """The real transport. HTTP error statuses are answers, not exceptions; network failures
+    raise :class:`urllib.error.URLError` (or ``TimeoutError``), which callers turn into
+    :class:`FetchError` naming the host."""
+    request.add_header("User-Agent", USER_AGENT)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            body = answer.read(MAX_BODY)
+            headers = {k.lower(): v for k, v in answer.headers.items()}
+            return Response(answer.geturl(), answer.status, headers, body)
+    except urllib.error.HTTPError as exc:
+        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
+        return Response(request.full_url, exc.code, headers, b"")
+
+
+def request(
+    transport: Transport,
+    url: str,
+    *,
+    method: str = "GET",
+    accept: str | None = None,
+    timeout: float = TIMEOUT,
+) -> Response:
+    """One request through ``transport``; an unreachable host becomes a :class:`FetchError`."""
+    req = urllib.request.Request(url, method=method)
+    if accept:
+        req.add_header("Accept", accept)
+    host = urllib.parse.urlsplit(url).hostname or url
+    try:
+        return transport(req, timeout)
+    except (OSError, http.client.HTTPException) as exc:
+        # URLError, timeouts, resets and TLS failures are all OSErrors; a server that hangs up
+        # mid-answer raises HTTPException.
+        reason = getattr(exc, "reason", exc) or type(exc).__name__
+        raise FetchError(f"could not reach {host}: {reason}") from None
+    except ValueError as exc:
+        raise FetchError(f"cannot fetch {url!r}: {exc}") from None
+
+
+# -- arXiv -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArxivEntry:
+    """The facts the arXiv API gives about one paper (never its abstract: we do not keep it)."""
+
+    arxiv: str
+    title: str
+    authors: list[str]
+    year: int
+    doi: str | None = None
+    journal_ref: str | None = None
+
+
+def arxiv_query_url(arxiv_ids: Iterable[str]) -> str:
+    chosen = list(arxiv_ids)
+    query: dict[str, str | int] = {"id_list": ",".join(chosen)}
+    if len(chosen) > 1:
+        # The API answers 10 entries unless told otherwise, even for a list of ids.
+        query["max_results"] = len(chosen)
+    return f"{ARXIV_API}?{urllib.parse.urlencode(query, safe=',')}"
+
+
+def fetch_arxiv(
+    arxiv_ids: list[str], transport: Transport, *, timeout: float = TIMEOUT
+) -> tuple[dict[str, ArxivEntry], str]:
+    """Look up arXiv ids (at most :data:`ARXIV_BATCH`); returns the entries found and the URL.
+
+    An id arXiv does not know is simply absent from the result.
+    """
+    url = arxiv_query_url(arxiv_ids)
+    answer = request(transport, url, timeout=timeout)
+    if answer.status != 200:
+        raise FetchError(f"export.arxiv.org answered HTTP {answer.status} for {url}")
+    return parse_arxiv_feed(answer.body), url
+
+
+def parse_arxiv_feed(body: bytes) -> dict[str, ArxivEntry]:
+    """Entries of an arXiv API Atom feed, by arXiv id without version."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise FetchError(f"export.arxiv.org sent something that is not Atom XML: {exc}") from None
+    found: dict[str, ArxivEntry] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        parsed = _arxiv_entry(entry)
+        if parsed is not None:
+            found[parsed.arxiv] = parsed
+    return found
+
+
+def _text(element: ET.Element, tag: str) -> str:
+    child = element.find(tag)
+    return _SPACES.sub(" ", child.text or "").strip() if child is not None else ""
+
+
+def _arxiv_entry(entry: ET.Element) -> ArxivEntry | None:
+    entry_id = _text(entry, f"{_ATOM}id")
+    # The API reports a malformed id as an entry whose id points at its errors page.
+    if "/api/errors" in entry_id:
+        raise FetchError(f"export.arxiv.org: {_text(entry, f'{_ATOM}summary') or entry_id}")
+    try:
+        arxiv = ids.normalize_arxiv(entry_id)
+    except ValueError:
+        return None
+    published = _text(entry, f"{_ATOM}published")
+    title = _text(entry, f"{_ATOM}title")
+    if not title or not published[:4].isdigit():
+        return None
+    authors = [_text(a, f"{_ATOM}name") for a in entry.findall(f"{_ATOM}author")]
+    return ArxivEntry(
+        arxiv=arxiv,
+        title=title,
+        authors=[a for a in authors if a],
+        year=int(published[:4]),
+        doi=_text(entry, f"{_ARXIV_NS}doi") or None,
+        journal_ref=_text(entry, f"{_ARXIV_NS}journal_ref") or None,
+    )
+
+
+# -- DOI ---------------------------------------------------------------------------------------
+
+
+def doi_url(doi: str) -> str:
+    return DOI_RESOLVER + urllib.parse.quote(doi, safe="/:;()._-")
+
+
+def fetch_doi_bibtex(doi: str, transport: Transport, *, timeout: float = TIMEOUT) -> str:
+    """The BibTeX the DOI's registration agency gives through content negotiation."""
+    url = doi_url(doi)
+    answer = request(transport, url, accept="application/x-bibtex", timeout=timeout)
+    if answer.status == 404:
+        raise FetchError(f"doi.org does not know the DOI {doi}")
+    if answer.status != 200:
+        raise FetchError(f"doi.org answered HTTP {answer.status} for {url}")
+    text = answer.body.decode("utf-8", errors="replace").strip()
+    if not text.startswith("@"):
+        raise FetchError(f"doi.org sent no BibTeX for {doi} (is it a DOI of a paper?)")
+    return text
+
+
+# -- links -------------------------------------------------------------------------------------
+
+
+def probe(url: str, transport: Transport, *, timeout: float = TIMEOUT) -> Response:
+    """Whether a URL answers: HEAD first, then GET for servers that refuse or mishandle HEAD."""
+    answer = request(transport, url, method="HEAD", timeout=timeout)
+    if answer.status < 400:
+        return answer
+    return request(transport, url, method="GET", timeout=timeout)

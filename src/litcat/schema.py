@@ -1,0 +1,86 @@
+"""The JSON Schema of a record, for editors (``# yaml-language-server: $schema=...``).
+
+It is made from the :class:`~litcat.models.Paper` model, so it cannot drift from what the loader
+accepts, and completed with what only the taxonomy knows: the dimensions and their node ids,
+and the declared attributes. Rules the model checks in code (arXiv ids, DOIs, links, years)
+are written out as patterns and bounds, so an editor flags them as one types.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from . import ids
+from .models import MIN_YEAR, Paper
+from .taxonomy import Taxonomy
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
+ARXIV_PATTERN = "^(?:{}|{})$".format(
+    ids.ARXIV_NEW.pattern.strip("^$"), ids.ARXIV_OLD.pattern.strip("^$")
+)
+
+
+def record_schema(taxonomy: Taxonomy, schema_id: str | None = None) -> dict[str, Any]:
+    """The schema of one ``papers/<id>.yaml`` file of a catalog with this taxonomy."""
+    schema = copy.deepcopy(Paper.model_json_schema())
+    properties: dict[str, Any] = schema["properties"]
+    # The id is the file name, never a key of the file.
+    del properties["id"]
+    schema["required"] = [name for name in schema.get("required", []) if name != "id"]
+    _pattern(properties["arxiv"], ARXIV_PATTERN)
+    _pattern(properties["doi"], ids.DOI_RE.pattern)
+    _pattern(properties["sources"]["items"], URL_PATTERN)
+    for link in schema["$defs"]["Links"]["properties"].values():
+        _pattern(link, URL_PATTERN)
+    properties["year"].update(minimum=MIN_YEAR, maximum=dt.date.today().year + 1)
+    properties["tags"] = tags_schema(taxonomy, properties["tags"].get("description", ""))
+    properties["attributes"] = attributes_schema(
+        taxonomy, properties["attributes"].get("description", "")
+    )
+    head: dict[str, Any] = {"$schema": DIALECT}
+    if schema_id:
+        head["$id"] = schema_id
+    head["title"] = "A litcat record"
+    return {**head, **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def _pattern(prop: dict[str, Any], pattern: str) -> None:
+    branches = prop.get("anyOf", [prop])
+    for branch in branches:
+        if branch.get("type") == "string":
+            branch["pattern"] = pattern
+
+
+def tags_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
+    """One key per dimension, each a list of that dimension's node ids."""
+    properties: dict[str, Any] = {}
+    for dim in taxonomy.dimensions:
+        values: dict[str, Any] = {
+            "type": "array",
+            "description": dim.description,
+            "items": {"enum": list(taxonomy.nodes(dim.id))},
+            "uniqueItems": True,
+        }
+        if not dim.multiple:
+            values["maxItems"] = 1
+        properties[dim.id] = {"title": dim.label, **values}
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def attributes_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
+    """The attributes the taxonomy declares, with their types and choices."""
+    schema = taxonomy.attributes_model().model_json_schema()
+    for attr in taxonomy.attributes:
+        prop = schema["properties"][attr.id]
+        prop["title"] = attr.label
+        prop.pop("default", None)
+    schema.pop("title", None)
+    return {**schema, "description": description}
