@@ -120,3 +120,33 @@ def measure_explorer(site: Path, loads: int = 5, filters: int = 8) -> dict[str, 
         "loads": loads,
         "filters": filters,
     }
+
+
+def main() -> None:
+    """Measure the explorer of a site built elsewhere and add the figures to the last run."""
+    import argparse
+    import json
+
+    from . import report
+    from .run import OUT, RESULTS
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("site", type=Path, help="a built site with explorer/")
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--note", default="", help="where the site came from, for RESULTS.md")
+    args = parser.parse_args()
+    results = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+    size = next(s for s in results["sizes"] if s["papers"] == args.papers)
+    size["explorer_data"] = data_sizes(args.site, args.papers)
+    size.setdefault("per_paper", {})["explorer_gzip"] = size["explorer_data"][
+        "first_view_gzip_per_paper"
+    ]
+    size["explorer"] = measure_explorer(args.site)
+    size["explorer_note"] = args.note
+    (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    RESULTS.write_text(report.render(results), encoding="utf-8")
+    print(json.dumps(size["explorer"]))
+
+
+if __name__ == "__main__":
+    main()

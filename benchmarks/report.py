@@ -101,6 +101,8 @@ def _size_table(size: dict[str, Any]) -> list[str]:
         out.append("")
     if "explorer" in size:
         browser = size["explorer"]
+        if size.get("explorer_note"):
+            out += [size["explorer_note"], ""]
         out += [
             "| explorer in Chromium | median (ms) | runs |",
             "|---|---:|---:|",

@@ -19,6 +19,7 @@ from .generate import HERE, choose_taxonomy, generate
 from .measure import BIN, PYTHON, Step, load_average, machine, measure
 
 OUT = HERE / "out"
+RESULTS = HERE / "RESULTS.md"
 
 
 def reps_for(papers: int, quick: int, slow: int) -> int:
@@ -94,7 +95,7 @@ def main() -> None:
     text = report.render(results)
     print(text)
     if not args.no_write:
-        (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+        RESULTS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

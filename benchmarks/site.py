@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from mkdocs.structure.files import InclusionLevel
 
-from litcat.plugin import inclusion
+from litcat.plugin import inclusion, nav_paths
 
 from .generate import REPO
 from .measure import BIN, Step, measure, measure_pair
@@ -61,11 +61,11 @@ def bare_config(docs: Path, pages: Path, site_dir: Path) -> dict[str, Any]:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site_dir)
     config["plugins"] = [p for p in config["plugins"] if p != "litcat"]
-    config["not_in_nav"] = not_in_nav(pages)
+    config["not_in_nav"] = not_in_nav(pages, nav_paths(config.get("nav")))
     return config
 
 
-def not_in_nav(pages: Path) -> str:
+def not_in_nav(pages: Path, listed: set[str] | None) -> str:
     """The plugin's rule for what stays out of the navigation, as MkDocs ``not_in_nav``
     patterns: a whole folder where none of its pages is shown, else page by page."""
     hidden: dict[str, list[str]] = defaultdict(list)
@@ -73,7 +73,7 @@ def not_in_nav(pages: Path) -> str:
     for page in pages.rglob("*.md"):
         path = page.relative_to(pages).as_posix()
         folder = path.split("/")[0] if "/" in path else ""
-        if inclusion(path) is InclusionLevel.NOT_IN_NAV:
+        if inclusion(path, listed) is InclusionLevel.NOT_IN_NAV:
             hidden[folder].append(path)
         else:
             shown.add(folder)
