@@ -186,6 +186,8 @@ def _check_tags(doc: Document, rules: RecordRules, dim_id: str, values: Any) -> 
         doc.error(
             ("tags", dim_id, resolved[1][0]), f"{dim.label} takes one value, found {len(resolved)}"
         )
+    if len(resolved) < 2:
+        return
     for i, info in resolved:
         if any(info.id in other.path[:-1] for _, other in resolved):
             doc.warning(
