@@ -1,6 +1,8 @@
 # The README's two commands are `make site` and `make test`; every target sets up .venv itself.
 PYTHON ?= python3
 VENV := .venv
+# Material 9.7 prints a notice about MkDocs 2 on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 

@@ -119,16 +119,16 @@ def test_two_producers_writing_one_path_is_an_error(monkeypatch: pytest.MonkeyPa
 
 def test_a_producer_can_add_links_to_node_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-        yield "compare/index.md", "# Compare\n"
+        yield "elsewhere/index.md", "# Elsewhere\n"
 
     def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
-        return [NodeLink("Compare", "compare/index.md")] if info.id == "radar" else []
+        return [NodeLink("Elsewhere", "elsewhere/index.md")] if info.id == "radar" else []
 
-    extra = Producer("compare", produce, node_links)
+    extra = Producer("elsewhere", produce, node_links)
     monkeypatch.setattr(render, "PRODUCERS", [*render.PRODUCERS, extra])
     pages = render_site(load_catalog(CATALOG), OPTIONS)
-    assert 'href="../../../compare/">Compare</a>' in pages["taxonomy/method/radar/index.md"]
-    assert "compare/" not in pages["taxonomy/method/gps-tags/index.md"]
+    assert 'href="../../../elsewhere/">Elsewhere</a>' in pages["taxonomy/method/radar/index.md"]
+    assert "elsewhere/" not in pages["taxonomy/method/gps-tags/index.md"]
 
 
 def test_templates_may_not_print_none_or_unknown_names(tmp_path: Path) -> None:

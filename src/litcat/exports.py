@@ -149,7 +149,7 @@ def to_csl_json(catalog: Catalog) -> str:
     return json.dumps([csl_item(p) for p in _papers(catalog)], indent=2, ensure_ascii=False) + "\n"
 
 
-def _spreadsheet_safe(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
     # A cell starting with one of these is run as a formula by spreadsheet programs.
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
@@ -196,15 +196,15 @@ def to_csv(catalog: Catalog) -> str:
             paper.links.project,
             paper.links.video,
             *("; ".join(catalog.direct_nodes(paper.id, d)) for d in dims),
-            *(_cell(paper.attributes.get(a)) for a in attrs),
+            *(cell_text(paper.attributes.get(a)) for a in attrs),
             paper.summary,
             paper.added.isoformat(),
         ]
-        writer.writerow([_spreadsheet_safe(_cell(v)) for v in row])
+        writer.writerow([spreadsheet_safe(cell_text(v)) for v in row])
     return out.getvalue()
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -7,7 +7,7 @@ module (exposing ``PRODUCER``) and add it to :data:`PRODUCERS`.
 from __future__ import annotations
 
 from ..catalog import Catalog
-from . import downloads, feeds, home, nodes, papers, recent, schema, trends
+from . import compare, downloads, explorer, feeds, home, nodes, papers, recent, schema, trends
 from .context import Producer, RenderContext, RenderOptions, href, page_url
 from .sources import edit_url, source_of
 
@@ -20,6 +20,8 @@ PRODUCERS: list[Producer] = [
     feeds.PRODUCER,
     downloads.PRODUCER,
     schema.PRODUCER,
+    explorer.PRODUCER,
+    compare.PRODUCER,
 ]
 
 __all__ = [

@@ -1,0 +1,141 @@
+"""Comparison tables: for each node, its papers side by side on the attributes marked ``compare``.
+
+A node gets a table when at least one of its papers (its own or its sub-nodes') records one of
+those attributes. Each table is a page, sortable in the browser (docs/assets/explorer/compare.js),
+and a CSV file of the same rows next to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..exports import cell_text, spreadsheet_safe
+from ..models import Paper
+from ..taxonomy import Attribute, NodeInfo, Taxonomy
+from .context import NodeLink, Producer, RenderContext
+
+INDEX_PAGE = "compare/index.md"
+TABLE_PAGE = "compare/{dim}/{node}/index.md"
+TABLE_CSV = "compare/{dim}/{node}.csv"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    # What the script sorts by when the text would sort wrongly (numbers); None: the text.
+    sort: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    paper: Paper
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Table:
+    info: NodeInfo
+    columns: list[Attribute]
+    rows: list[Row]
+    # Papers of the node that record none of the columns, left out of the table.
+    left_out: int
+
+    @property
+    def page(self) -> str:
+        return TABLE_PAGE.format(dim=self.info.dimension, node=self.info.id)
+
+    @property
+    def csv(self) -> str:
+        return TABLE_CSV.format(dim=self.info.dimension, node=self.info.id)
+
+
+def columns(taxonomy: Taxonomy) -> list[Attribute]:
+    return [a for a in taxonomy.attributes if a.compare]
+
+
+def _compared(paper: Paper, cols: list[Attribute]) -> bool:
+    return any(paper.attributes.get(a.id) not in (None, [], "") for a in cols)
+
+
+def cell(attribute: Attribute, value: Any) -> Cell:
+    """How one attribute value reads in a table: choices by label, booleans as yes or no."""
+    if value is None:
+        return Cell("")
+    if attribute.type == "bool":
+        return Cell("yes" if value else "no")
+    if attribute.type == "choice":
+        label = next((c.label for c in attribute.choices if c.id == value), str(value))
+        return Cell(label)
+    if attribute.type == "int":
+        return Cell(str(value), str(value))
+    if isinstance(value, list):
+        return Cell("; ".join(str(v) for v in value))
+    return Cell(str(value))
+
+
+def table(ctx: RenderContext, info: NodeInfo) -> Table | None:
+    """The node's table, or None when none of its papers records a compared attribute."""
+    cols = columns(ctx.taxonomy)
+    papers = ctx.papers(ctx.catalog.papers_at(info.dimension, info.id))
+    chosen = [p for p in papers if _compared(p, cols)]
+    if not chosen:
+        return None
+    rows = [Row(p, [cell(a, p.attributes.get(a.id)) for a in cols]) for p in chosen]
+    return Table(info, cols, rows, len(papers) - len(chosen))
+
+
+def table_csv(t: Table) -> str:
+    """The table's rows as CSV: identifiers and raw values, as ``litcat export`` writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "title", "year", "url", *(a.id for a in t.columns)])
+    for row in t.rows:
+        paper = row.paper
+        values = [paper.id, paper.title, paper.year, paper.url()]
+        values += [paper.attributes.get(a.id) for a in t.columns]
+        writer.writerow([spreadsheet_safe(cell_text(v)) for v in values])
+    return out.getvalue()
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    tables = [t for t in (table(ctx, info) for info in ctx.taxonomy.all_nodes()) if t]
+    for t in tables:
+        dim = ctx.taxonomy.dimension(t.info.dimension)
+        assert dim is not None
+        # Themes print the title unescaped. A table of every compared column needs the width
+        # of the navigation and the toc; the breadcrumb leads back.
+        title = html.escape(f"Compare: {t.info.node.label}")
+        meta = {"title": title, "hide": ["navigation", "toc"]}
+        yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
+        yield t.csv, table_csv(t)
+    by_dimension = [
+        (dim, [t for t in tables if t.info.dimension == dim.id]) for dim in ctx.taxonomy.dimensions
+    ]
+    yield (
+        INDEX_PAGE,
+        ctx.page(
+            "compare-index.md.j2",
+            INDEX_PAGE,
+            {"title": "Comparison tables", "hide": ["toc"]},
+            dimensions=[(dim, found) for dim, found in by_dimension if found],
+            columns=columns(ctx.taxonomy),
+        ),
+    )
+
+
+def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
+    cols = columns(ctx.taxonomy)
+    papers = ctx.catalog.papers
+    if not any(
+        _compared(papers[pid], cols) for pid in ctx.catalog.papers_at(info.dimension, info.id)
+    ):
+        return []
+    return [NodeLink("Comparison table", TABLE_PAGE.format(dim=info.dimension, node=info.id))]
+
+
+PRODUCER = Producer("compare", produce, node_links)
