@@ -10,6 +10,7 @@ Generated catalogs are kept in benchmarks/out/ (git-ignored) and reused while th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,17 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=100_000, help="validate alone at this size")
     parser.add_argument("--no-site", action="store_true", help="validate steps only")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite RESULTS.md from the last run's figures"
+    )
     args = parser.parse_args()
+    if args.report_only:
+        last = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        RESULTS.write_text(report.render(last), encoding="utf-8")
+        return
     taxonomy = choose_taxonomy()
     results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "taxonomy": str(taxonomy.relative_to(HERE.parent)),
         "sizes": [
