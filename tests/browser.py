@@ -63,3 +63,10 @@ def sync_playwright() -> Any:
     except ImportError:
         _missing("the playwright package is not installed (pip install -e '.[dev]')")
     return start()
+
+
+def error_type() -> type[Exception]:
+    """Playwright's own error (a page that navigated away, a script that broke), to catch."""
+    from playwright.sync_api import Error
+
+    return Error

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Under CI a property test must not pass on one run and fail on the next: same examples each run.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 TESTS = Path(__file__).parent
 CATALOG = TESTS / "catalog"

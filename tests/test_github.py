@@ -135,7 +135,14 @@ def test_links_runs_weekly_and_alone_may_write_issues() -> None:
     workflow = load(GITHUB / "workflows/links.yml")
     assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
     assert len(workflow["on"]["schedule"]) == 1
-    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    check, report = workflow["jobs"]["check-links"], workflow["jobs"]["report"]
+    # The job that runs litcat cannot write; the one that writes the issue runs no litcat.
+    assert "permissions" not in check
+    assert report["permissions"] == {"issues": "write"}
+    assert "litcat" not in str(report["steps"]) and not any(
+        "checkout" in str(s) for s in report["steps"]
+    )
     run = commands(workflow)
     assert "litcat check-links --report report.md" in run
     assert "gh issue edit" in run and "gh issue create" in run

@@ -159,3 +159,11 @@ def test_unknown_authors_must_be_said(catalog_dir: Path, write_record: WriteReco
     assert "papers/nobody2024x.yaml:2:10: authors: the author list is empty" in result.stdout
     write_record("nobody2024x.yaml", base + "authors_incomplete: true\n")
     assert run(catalog_dir, "validate").exit_code == 0
+
+
+def test_a_file_name_cannot_forge_an_output_line(catalog_dir: Path) -> None:
+    forged = "x.yaml\nok.yaml:1:1: all good"
+    (catalog_dir / "papers" / f"{forged}.yaml").write_text("title: A\n", encoding="utf-8")
+    result = run(catalog_dir, "validate")
+    assert result.exit_code == 1, result.output
+    assert all(line.startswith("papers/x.yaml\\x0aok.yaml") for line in result.stdout.splitlines())

@@ -24,10 +24,13 @@ TAXONOMY_MAX_BYTES = 4 * 1024 * 1024
 
 
 def relative(path: Path, root: Path) -> str:
+    """The path as problems name it; characters that are not printable are escaped, so a file
+    name holding a line break cannot forge a line of ``litcat validate`` output."""
     try:
-        return path.relative_to(root).as_posix()
+        text = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def load_catalog(root: Path) -> Catalog:

@@ -81,8 +81,14 @@ def too_deep(text: str, limit: int) -> Located | None:
                 depth += 1
             elif isinstance(event, _CLOSERS):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml (0.2.5 on) stops at 1,000 levels itself, and its scanner reads flow
+        # collections ahead, so that limit can be met before the event at ``limit``.
+        mark = exc.problem_mark
+        if mark is not None and "nesting depth" in str(exc.problem):
+            return mark.line + 1, mark.column + 1, too_deep_message(limit)
     except yaml.YAMLError:
-        return None
+        pass
     return None
 
 

@@ -23,6 +23,7 @@ from .problems import Problem
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 16
 MAX_NODES = 20_000
+MAX_KEY = 100
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -239,7 +240,12 @@ class _Builder:
             if key_node.tag == _MERGE_TAG:
                 self.fail(key_node, path, "merge keys (<<) are not allowed")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "":
+            # A key is echoed in messages: one printable line, or it could forge output lines.
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or not key_node.value.isprintable()
+                or not 0 < len(key_node.value) <= MAX_KEY
+            ):
                 self.fail(key_node, path, "a key must be a plain name")
                 continue
             key = key_node.value
@@ -299,8 +305,10 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     style: str | None = None
     if _ESCAPE_ONLY.search(data):
         style = '"'
-    elif "\n" in data and data == data.strip():
-        style = "|"
+    elif "\n" in data:
+        # A literal block keeps line breaks readable; text it cannot hold exactly (edge spaces
+        # or breaks) goes double-quoted on one line rather than as a folded multi-line scalar.
+        style = "|" if data == data.strip() else '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -339,7 +347,12 @@ def body_comment_lines(text: str) -> list[int]:
     try:
         for token in yaml.scan(text, Loader=yaml.CSafeLoader):
             if isinstance(token, yaml.ScalarToken):
-                spans.append((token.start_mark.index, token.end_mark.index))
+                start = token.start_mark.index
+                if token.style in ("|", ">"):
+                    # A block scalar's token starts at its indicator, whose line may end in a
+                    # comment; its text starts on the next line.
+                    start = text.find("\n", start) + 1 or len(text)
+                spans.append((start, token.end_mark.index))
     except yaml.YAMLError:
         return []
     found: list[int] = []
@@ -366,6 +379,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            # mkstemp makes the file private (0600); a record keeps its mode, a new one gets
+            # the mode any other new file would.
+            os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -378,3 +394,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask

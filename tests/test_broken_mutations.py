@@ -1,0 +1,89 @@
+"""Mutated taxonomies and records: whatever a contributor changes, loading the catalog reports
+problems with locations and never raises."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from litcat.loader import load_catalog
+from litcat.yamlio import dump, read
+from tests.conftest import CATALOG
+
+BASE_TAXONOMY = read(CATALOG / "taxonomy.yaml", "taxonomy.yaml").data
+BASE_RECORD = read(CATALOG / "papers" / "berg2021flyways.yaml", "x").data
+
+replacement = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-5, 5),
+        st.sampled_from(["", "x", "method", "geese", "gps", "fieldwork", "choice", "yes"]),
+        st.text(max_size=8),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def paths(data: Any, base: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [base]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += paths(value, (*base, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += paths(value, (*base, i))
+    return found
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: Any) -> Any:
+    data = copy.deepcopy(base)
+    for _ in range(draw(st.integers(1, 4))):
+        path = draw(st.sampled_from(paths(data)))
+        if not path:
+            continue
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        action = draw(st.sampled_from(["replace", "delete", "duplicate"]))
+        if action == "replace":
+            parent[path[-1]] = draw(replacement)
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[path[-1]]))
+    return data
+
+
+def load(taxonomy: Any, record: Any) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copytree(CATALOG, root, dirs_exist_ok=True)
+        (root / "taxonomy.yaml").write_text(dump(taxonomy), encoding="utf-8")
+        (root / "papers" / "mutant.yaml").write_text(dump(record), encoding="utf-8")
+        catalog = load_catalog(root)
+    for problem in catalog.problems:
+        assert problem.line >= 1 and problem.column >= 1, problem
+        assert "\n" not in problem.format_text()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(BASE_TAXONOMY))
+def test_mutated_taxonomy_never_raises(taxonomy: Any) -> None:
+    load(taxonomy, BASE_RECORD)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(BASE_RECORD))
+def test_mutated_record_never_raises(record: Any) -> None:
+    load(BASE_TAXONOMY, record)
