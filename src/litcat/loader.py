@@ -30,6 +30,13 @@ def relative(path: Path, root: Path) -> str:
         text = path.relative_to(root).as_posix()
     except ValueError:
         text = path.as_posix()
+    return printable(text)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable escaped as ``\\xNN``."""
+    if text.isprintable():
+        return text
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
@@ -99,7 +106,7 @@ def load_entry(
     catalog: Catalog, entry: os.DirEntry[str], rules: checks.RecordRules | None = None
 ) -> None:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
-    file = f"{PAPERS_DIR}/{entry.name}"
+    file = f"{PAPERS_DIR}/{printable(entry.name)}"
     path = PurePosixPath(entry.name)
     if path.name in ALLOWED_EXTRA_FILES:
         return
