@@ -43,17 +43,24 @@ class Catalog:
     def _nodes_of(self) -> dict[str, dict[str, frozenset[str]]]:
         """For each paper and dimension, its nodes with their ancestors (a child implies them)."""
         result: dict[str, dict[str, frozenset[str]]] = {}
-        taxonomy = self.taxonomy
+        # A catalog names few distinct nodes many times over: resolve each name once.
+        paths: dict[tuple[str, str], tuple[str, ...]] = {}
         for pid, paper in self.papers.items():
             per_dim: dict[str, frozenset[str]] = {}
             for dim, values in paper.tags.items():
                 nodes: set[str] = set()
                 for value in values:
-                    info = taxonomy.resolve(dim, value)[0] if taxonomy else None
-                    nodes.update(info.path if info else (value,))
+                    path = paths.get((dim, value))
+                    if path is None:
+                        path = paths[(dim, value)] = self._node_path(dim, value)
+                    nodes.update(path)
                 per_dim[dim] = frozenset(nodes)
             result[pid] = per_dim
         return result
+
+    def _node_path(self, dim: str, value: str) -> tuple[str, ...]:
+        info = self.taxonomy.resolve(dim, value)[0] if self.taxonomy else None
+        return info.path if info else (value,)
 
     def nodes_of(self, paper_id: str, dim: str) -> frozenset[str]:
         return self._nodes_of.get(paper_id, {}).get(dim, frozenset())

@@ -13,7 +13,7 @@ from typing import Any
 from . import ids
 from .catalog import Catalog
 from .problems import Problem, did_you_mean
-from .taxonomy import Node, Taxonomy
+from .taxonomy import Node, NodeInfo, Taxonomy
 from .validation import validate_model
 from .yamlio import Document, Path_, locate, read
 
@@ -98,7 +98,32 @@ def _unique(doc: Document, items: list[tuple[Path_, str]], what: str) -> None:
 # -- one record -------------------------------------------------------------------------------
 
 
-def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
+class RecordRules:
+    """What one taxonomy allows in a record, prepared once per catalog, not once per record.
+
+    Building the attributes model costs pydantic about 2 ms, more than checking a record, and
+    the taxonomy's own lookups go through pydantic's private attributes, which are slow in a
+    loop run for every tag of every record; plain dictionaries answer the same questions.
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.attributes_model = taxonomy.attributes_model()
+        self.attribute_ids = tuple(taxonomy.attribute_ids())
+        self.dimensions = {dim.id: dim for dim in taxonomy.dimensions}
+        # Every name a tag may use (a node id or an old alias) -> (its node, named by alias).
+        self.names: dict[str, dict[str, tuple[NodeInfo, bool]]] = {}
+        for dim in taxonomy.dimensions:
+            table: dict[str, tuple[NodeInfo, bool]] = {}
+            for info in taxonomy.nodes(dim.id).values():
+                for name in (info.id, *info.node.aliases):
+                    found, by_alias = taxonomy.resolve(dim.id, name)
+                    if found is not None:
+                        table[name] = (found, by_alias)
+            self.names[dim.id] = table
+
+
+def check_record(doc: Document, data: dict[str, Any], rules: RecordRules) -> dict[str, Any]:
     """Check that tags name existing nodes and attributes are declared and well typed.
 
     Returns the attributes with their declared types (``"true"`` becomes ``True``).
@@ -106,44 +131,44 @@ def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dic
     tags = data.get("tags")
     if isinstance(tags, dict):
         for dim_id, values in tags.items():
-            _check_tags(doc, taxonomy, dim_id, values)
+            _check_tags(doc, rules, dim_id, values)
     attributes = data.get("attributes")
     if not isinstance(attributes, dict) or not attributes:
         return {}
     typed = validate_model(
         doc,
-        taxonomy.attributes_model(),
+        rules.attributes_model,
         attributes,
-        fields=tuple(taxonomy.attribute_ids()),
+        fields=rules.attribute_ids,
         prefix=("attributes",),
     )
     return typed.model_dump(exclude_none=True) if typed is not None else {}
 
 
-def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
-    dim = taxonomy.dimension(dim_id)
+def _check_tags(doc: Document, rules: RecordRules, dim_id: str, values: Any) -> None:
+    dim = rules.dimensions.get(dim_id)
     if dim is None:
         doc.error(
             ("tags", dim_id),
             f"unknown dimension {dim_id!r}",
-            did_you_mean(dim_id, taxonomy.dimension_ids()),
+            did_you_mean(dim_id, list(rules.dimensions)),
             key=True,
         )
         return
     if not isinstance(values, list):
         return
+    names = rules.names[dim_id]
     seen: set[str] = set()
-    resolved: list[tuple[int, str]] = []
+    resolved: list[tuple[int, NodeInfo]] = []
     for i, value in enumerate(values):
         if not isinstance(value, str):
             continue
-        info, by_alias = taxonomy.resolve(dim_id, value)
+        info, by_alias = names.get(value, (None, False))
         if info is None:
-            nodes = taxonomy.nodes(dim_id)
             doc.error(
                 ("tags", dim_id, i),
                 f"unknown {dim.label} value {value!r}",
-                did_you_mean(value, nodes),
+                did_you_mean(value, rules.taxonomy.nodes(dim_id)),
             )
             continue
         if by_alias:
@@ -156,21 +181,18 @@ def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> 
             doc.error(("tags", dim_id, i), f"{info.id!r} is listed twice")
             continue
         seen.add(info.id)
-        resolved.append((i, info.id))
+        resolved.append((i, info))
     if not dim.multiple and len(resolved) > 1:
         doc.error(
             ("tags", dim_id, resolved[1][0]), f"{dim.label} takes one value, found {len(resolved)}"
         )
-    for i, node_id in resolved:
-        info = taxonomy.node(dim_id, node_id)
-        below = {other for _, other in resolved if other != node_id}
-        if info is not None and any(
-            (o := taxonomy.node(dim_id, other)) is not None and node_id in o.path[:-1]
-            for other in below
-        ):
+    if len(resolved) < 2:
+        return
+    for i, info in resolved:
+        if any(info.id in other.path[:-1] for _, other in resolved):
             doc.warning(
                 ("tags", dim_id, i),
-                f"{node_id!r} is implied by a more specific value",
+                f"{info.id!r} is implied by a more specific value",
                 "a child implies its ancestors; remove it",
             )
 
