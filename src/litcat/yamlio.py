@@ -36,6 +36,26 @@ _ALLOWED_TAGS = frozenset(
 
 Path_ = tuple[str | int, ...]
 
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser with only the implicit tags records need: null, merge keys, text.
+
+    Every other scalar stays text for pydantic to type, so the regular expressions that
+    PyYAML's resolver runs on each plain scalar (ints, floats, dates...) would be wasted work.
+    Explicit tags (``!!python/...``) are kept as written and refused by the builder.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULL_WORDS:
+                return _NULL_TAG
+            if implicit[0] and value == "<<":
+                return _MERGE_TAG
+            return _STANDARD_TAG + "str"
+        return _STANDARD_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
 
 @dataclass(slots=True)
 class Document:
@@ -161,7 +181,7 @@ def _too_big(file: str, size: int, limit: int) -> Problem:
 def _compose(doc: Document) -> yaml.Node | None:
     file, text = doc.file, doc.text
     try:
-        root: yaml.Node | None = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
         doc.problems.append(_error(file, *yamlguard.reader_problem(text, exc)))
         return None
