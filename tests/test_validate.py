@@ -167,3 +167,17 @@ def test_a_file_name_cannot_forge_an_output_line(catalog_dir: Path) -> None:
     result = run(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert all(line.startswith("papers/x.yaml\\x0aok.yaml") for line in result.stdout.splitlines())
+
+
+def test_every_command_module_names_its_commands() -> None:
+    import click
+
+    from litcat.cli import COMMAND_MODULES
+
+    ctx = click.Context(main)
+    for name in COMMAND_MODULES:
+        command = main.get_command(ctx, name)
+        assert command is not None and command.name == name
+    assert main.get_command(ctx, "nope") is None
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    assert all(name in help_text for name in COMMAND_MODULES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,34 @@ class Env:
 
 pass_env = click.make_pass_decorator(Env)
 
+# Each command's module, imported only when the command runs: `litcat validate` need not load
+# jinja2, bibtexparser and the network code.
+COMMAND_MODULES = {
+    "validate": "check",
+    "fmt": "check",
+    "render": "render",
+    "add": "add",
+    "import-bibtex": "importer",
+    "export": "export",
+    "check-links": "links",
+    "schema": "schema",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        commands: list[click.Command] = module.COMMANDS
+        return next(c for c in commands if c.name == cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -35,14 +62,3 @@ pass_env = click.make_pass_decorator(Env)
 def main(ctx: click.Context, root: Path) -> None:
     """litcat: a literature catalog of YAML records, checked against a taxonomy."""
     ctx.obj = Env(root)
-
-
-def _register() -> None:
-    from . import add, check, export, importer, links, render, schema
-
-    for module in (check, render, add, importer, export, links, schema):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
