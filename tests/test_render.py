@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,3 +152,22 @@ def test_explorer_links_keep_commas_between_values() -> None:
     ctx = RenderContext(load_catalog(CATALOG), OPTIONS)
     link = ctx.explorer_href("index.md", {"method": ["radar", "gps-tags"], "taxon": ["geese"]})
     assert link == "explorer/?method=radar,gps-tags&taxon=geese"
+
+
+_SEGMENT = st.sampled_from(["a", "b", "papers", "x1", "index"])
+
+
+@given(
+    st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join),
+    st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join),
+    st.sampled_from([".md", "/index.md", ".xml"]),
+    st.sampled_from([".md", "/index.md", ".csv"]),
+)
+def test_href_is_what_relpath_gives(a: str, b: str, a_end: str, b_end: str) -> None:
+    source, target = a + a_end, b + b_end
+    base, goal = page_url(source), page_url(target)
+    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
+    expected = posixpath.relpath(goal or ".", base_dir or ".")
+    if goal.endswith("/") or goal == "":
+        expected = "./" if expected == "." else expected + "/"
+    assert href(source, target) == expected

