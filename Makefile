@@ -35,6 +35,7 @@ fmt: $(STAMP)
 	$(BIN)/litcat fmt
 
 bench: $(STAMP)
+	@test -x /usr/bin/time || { echo "make bench measures with GNU time: apt-get install -y time"; exit 1; }
 	$(BIN)/python -m benchmarks.run
 
 clean:
