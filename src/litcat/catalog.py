@@ -43,17 +43,12 @@ class Catalog:
     def _nodes_of(self) -> dict[str, dict[str, frozenset[str]]]:
         """For each paper and dimension, its nodes with their ancestors (a child implies them)."""
         result: dict[str, dict[str, frozenset[str]]] = {}
-        # A catalog names few distinct nodes many times over: resolve each name once.
-        paths: dict[tuple[str, str], tuple[str, ...]] = {}
         for pid, paper in self.papers.items():
             per_dim: dict[str, frozenset[str]] = {}
             for dim, values in paper.tags.items():
                 nodes: set[str] = set()
                 for value in values:
-                    path = paths.get((dim, value))
-                    if path is None:
-                        path = paths[(dim, value)] = self._node_path(dim, value)
-                    nodes.update(path)
+                    nodes.update(self._node_path(dim, value))
                 per_dim[dim] = frozenset(nodes)
             result[pid] = per_dim
         return result

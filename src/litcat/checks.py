@@ -98,32 +98,7 @@ def _unique(doc: Document, items: list[tuple[Path_, str]], what: str) -> None:
 # -- one record -------------------------------------------------------------------------------
 
 
-class RecordRules:
-    """What one taxonomy allows in a record, prepared once per catalog, not once per record.
-
-    Building the attributes model costs pydantic about 2 ms, more than checking a record, and
-    the taxonomy's own lookups go through pydantic's private attributes, which are slow in a
-    loop run for every tag of every record; plain dictionaries answer the same questions.
-    """
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self.taxonomy = taxonomy
-        self.attributes_model = taxonomy.attributes_model()
-        self.attribute_ids = tuple(taxonomy.attribute_ids())
-        self.dimensions = {dim.id: dim for dim in taxonomy.dimensions}
-        # Every name a tag may use (a node id or an old alias) -> (its node, named by alias).
-        self.names: dict[str, dict[str, tuple[NodeInfo, bool]]] = {}
-        for dim in taxonomy.dimensions:
-            table: dict[str, tuple[NodeInfo, bool]] = {}
-            for info in taxonomy.nodes(dim.id).values():
-                for name in (info.id, *info.node.aliases):
-                    found, by_alias = taxonomy.resolve(dim.id, name)
-                    if found is not None:
-                        table[name] = (found, by_alias)
-            self.names[dim.id] = table
-
-
-def check_record(doc: Document, data: dict[str, Any], rules: RecordRules) -> dict[str, Any]:
+def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     """Check that tags name existing nodes and attributes are declared and well typed.
 
     Returns the attributes with their declared types (``"true"`` becomes ``True``).
@@ -131,44 +106,43 @@ def check_record(doc: Document, data: dict[str, Any], rules: RecordRules) -> dic
     tags = data.get("tags")
     if isinstance(tags, dict):
         for dim_id, values in tags.items():
-            _check_tags(doc, rules, dim_id, values)
+            _check_tags(doc, taxonomy, dim_id, values)
     attributes = data.get("attributes")
     if not isinstance(attributes, dict) or not attributes:
         return {}
     typed = validate_model(
         doc,
-        rules.attributes_model,
+        taxonomy.attributes_model,
         attributes,
-        fields=rules.attribute_ids,
+        fields=tuple(taxonomy.attribute_ids()),
         prefix=("attributes",),
     )
     return typed.model_dump(exclude_none=True) if typed is not None else {}
 
 
-def _check_tags(doc: Document, rules: RecordRules, dim_id: str, values: Any) -> None:
-    dim = rules.dimensions.get(dim_id)
+def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
+    dim = taxonomy.dimension(dim_id)
     if dim is None:
         doc.error(
             ("tags", dim_id),
             f"unknown dimension {dim_id!r}",
-            did_you_mean(dim_id, list(rules.dimensions)),
+            did_you_mean(dim_id, taxonomy.dimension_ids()),
             key=True,
         )
         return
     if not isinstance(values, list):
         return
-    names = rules.names[dim_id]
     seen: set[str] = set()
     resolved: list[tuple[int, NodeInfo]] = []
     for i, value in enumerate(values):
         if not isinstance(value, str):
             continue
-        info, by_alias = names.get(value, (None, False))
+        info, by_alias = taxonomy.resolve(dim_id, value)
         if info is None:
             doc.error(
                 ("tags", dim_id, i),
                 f"unknown {dim.label} value {value!r}",
-                did_you_mean(value, rules.taxonomy.nodes(dim_id)),
+                did_you_mean(value, taxonomy.nodes(dim_id)),
             )
             continue
         if by_alias:

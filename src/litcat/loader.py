@@ -72,12 +72,11 @@ def _load_catalog(root: Path) -> Catalog:
             Problem("error", PAPERS_DIR, 1, 1, "", "no papers/ folder", "is --root a catalog?")
         )
     else:
-        rules = checks.RecordRules(taxonomy) if taxonomy is not None else None
         # scandir tells folders from files without a stat per entry; sorted as a listing is.
         with os.scandir(papers_dir) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
         for entry in entries:
-            load_entry(catalog, entry, rules)
+            load_entry(catalog, entry)
     if taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
@@ -102,9 +101,7 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     return taxonomy, doc
 
 
-def load_entry(
-    catalog: Catalog, entry: os.DirEntry[str], rules: checks.RecordRules | None = None
-) -> None:
+def load_entry(catalog: Catalog, entry: os.DirEntry[str]) -> None:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
     file = f"{PAPERS_DIR}/{printable(entry.name)}"
     path = PurePosixPath(entry.name)
@@ -124,7 +121,7 @@ def load_entry(
         catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
         return
     doc = read(Path(entry.path), file, max_bytes=MAX_BYTES)
-    paper = load_record(doc, path.stem, catalog.taxonomy, rules=rules)
+    paper = load_record(doc, path.stem, catalog.taxonomy)
     catalog.problems.extend(doc.problems)
     if paper is not None:
         catalog.papers[paper.id] = paper
@@ -148,17 +145,10 @@ def check_id(doc: Document, paper_id: str) -> bool:
     return False
 
 
-def load_record(
-    doc: Document,
-    paper_id: str,
-    taxonomy: Taxonomy | None,
-    *,
-    rules: checks.RecordRules | None = None,
-) -> Paper | None:
+def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Paper | None:
     """Build a paper from a parsed file, adding every problem to ``doc``.
 
-    Returns the paper only if the file has no error. A caller loading many records passes
-    the ``rules`` of the taxonomy, prepared once.
+    Returns the paper only if the file has no error.
     """
     id_ok = check_id(doc, paper_id)
     if doc.root is None:
@@ -172,9 +162,7 @@ def load_record(
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
-    if rules is None and taxonomy is not None:
-        rules = checks.RecordRules(taxonomy)
-    attributes = checks.check_record(doc, data, rules) if rules is not None else None
+    attributes = checks.check_record(doc, data, taxonomy) if taxonomy is not None else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
         return None
     if attributes is not None:

@@ -77,7 +77,7 @@ def tags_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
 
 def attributes_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
     """The attributes the taxonomy declares, with their types and choices."""
-    schema = taxonomy.attributes_model().model_json_schema()
+    schema = taxonomy.attributes_model.model_json_schema()
     for attr in taxonomy.attributes:
         prop = schema["properties"][attr.id]
         prop["title"] = attr.label

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, StringConstraints, create_model
+from pydantic import Field, StringConstraints, create_model
 
 from .models import Line, Strict, Text
 
@@ -98,24 +99,31 @@ class Taxonomy(Strict):
     attributes: list[Attribute] = Field(default_factory=list)
     views: list[MatrixView] = Field(default_factory=list)
 
-    _nodes: dict[str, dict[str, NodeInfo]] = PrivateAttr(default_factory=dict)
-    _aliases: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any, /) -> None:
+    # The lookups below run for every tag of every record, so they are built once, as plain
+    # dictionaries: pydantic's private attributes cost a __getattr__ call on every read.
+    @cached_property
+    def _tables(self) -> _Tables:
+        nodes: dict[str, dict[str, NodeInfo]] = {}
+        names: dict[str, dict[str, tuple[NodeInfo, bool]]] = {}
         for dim in self.dimensions:
             table: dict[str, NodeInfo] = {}
-            aliases: dict[str, str] = {}
             for info in _walk(dim.id, dim.nodes, ()):
                 table.setdefault(info.id, info)
+            named: dict[str, tuple[NodeInfo, bool]] = {}
+            for info in table.values():
                 for alias in info.node.aliases:
-                    aliases.setdefault(alias, info.id)
-            self._nodes[dim.id] = table
-            self._aliases[dim.id] = aliases
+                    named.setdefault(alias, (info, True))
+            named.update((node_id, (info, False)) for node_id, info in table.items())
+            nodes[dim.id] = table
+            names[dim.id] = named
+        return _Tables(
+            nodes, names, {d.id: d for d in self.dimensions}, {a.id: a for a in self.attributes}
+        )
 
     # -- lookups ---------------------------------------------------------------------------------
 
     def dimension(self, dim_id: str) -> Dimension | None:
-        return next((d for d in self.dimensions if d.id == dim_id), None)
+        return self._tables.dimensions.get(dim_id)
 
     def dimension_ids(self) -> list[str]:
         return [d.id for d in self.dimensions]
@@ -124,28 +132,22 @@ class Taxonomy(Strict):
         return [a.id for a in self.attributes]
 
     def attribute(self, attr_id: str) -> Attribute | None:
-        return next((a for a in self.attributes if a.id == attr_id), None)
+        return self._tables.attributes.get(attr_id)
 
     def nodes(self, dim_id: str) -> dict[str, NodeInfo]:
         """Every node of a dimension by id, in tree order (parents before children)."""
-        return self._nodes.get(dim_id, {})
+        return self._tables.nodes.get(dim_id, {})
 
     def node(self, dim_id: str, node_id: str) -> NodeInfo | None:
-        return self._nodes.get(dim_id, {}).get(node_id)
+        return self._tables.nodes.get(dim_id, {}).get(node_id)
 
     def resolve(self, dim_id: str, value: str) -> tuple[NodeInfo | None, bool]:
         """The node an id names, and whether it was named by an old alias."""
-        info = self.node(dim_id, value)
-        if info is not None:
-            return info, False
-        target = self._aliases.get(dim_id, {}).get(value)
-        if target is not None:
-            return self.node(dim_id, target), True
-        return None, False
+        return self._tables.names.get(dim_id, {}).get(value, (None, False))
 
     def all_nodes(self) -> Iterator[NodeInfo]:
         for dim in self.dimensions:
-            yield from self._nodes[dim.id].values()
+            yield from self._tables.nodes[dim.id].values()
 
     def top_nodes(self, dim_id: str) -> list[NodeInfo]:
         return [n for n in self.nodes(dim_id).values() if n.depth == 0]
@@ -159,8 +161,10 @@ class Taxonomy(Strict):
     def dimensions_of_group(self, group_id: str | None) -> list[Dimension]:
         return [d for d in self.dimensions if d.group == group_id]
 
+    @cached_property
     def attributes_model(self) -> type[Strict]:
-        """A strict pydantic model of the ``attributes`` mapping this taxonomy declares."""
+        """A strict pydantic model of the ``attributes`` mapping this taxonomy declares
+        (made once: pydantic takes about a millisecond to build it)."""
         fields: dict[str, Any] = {}
         for attr in self.attributes:
             annotation: Any
@@ -177,6 +181,14 @@ class Taxonomy(Strict):
             fields[attr.id] = (annotation | None, Field(None, description=attr.description))
         model: type[Strict] = create_model("Attributes", __base__=Strict, **fields)
         return model
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    nodes: dict[str, dict[str, NodeInfo]]
+    names: dict[str, dict[str, tuple[NodeInfo, bool]]]
+    dimensions: dict[str, Dimension]
+    attributes: dict[str, Attribute]
 
 
 def _walk(dim: str, nodes: list[Node], parents: tuple[str, ...]) -> Iterator[NodeInfo]:
