@@ -18,11 +18,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from litcat.catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
-from litcat.ids import slug, title_key
-from litcat.loader import load_taxonomy
-from litcat.models import Paper
-from litcat.taxonomy import Attribute, Dimension, Taxonomy
+from litcat.core.catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
+from litcat.core.ids import slug, title_key
+from litcat.core.loader import load_taxonomy
+from litcat.core.models import Paper
+from litcat.core.taxonomy import Attribute, Dimension, Taxonomy
 
 HERE = Path(__file__).parent
 REPO = HERE.parent

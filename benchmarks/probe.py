@@ -32,7 +32,7 @@ def floor(root: Path) -> dict[str, float]:
 
 
 def load(root: Path) -> dict[str, float]:
-    from litcat.loader import load_catalog
+    from litcat.core.loader import load_catalog
 
     start, cpu = time.perf_counter(), time.process_time()
     catalog = load_catalog(root)

@@ -12,7 +12,7 @@ NOTES = Path(__file__).with_name("notes.md")
 COMMANDS = {
     "floor": "`python -m benchmarks.probe floor ROOT`: read + "
     "`yaml.load(text, Loader=yaml.CSafeLoader)` of every record, nothing else",
-    "load": "`python -m benchmarks.probe load ROOT`: `litcat.loader.load_catalog(ROOT)` "
+    "load": "`python -m benchmarks.probe load ROOT`: `litcat.core.loader.load_catalog(ROOT)` "
     "(both validation phases)",
     "validate": "`litcat --root ROOT validate` (the CLI, as a user runs it)",
     "render": "`litcat --root ROOT render --out PAGES`",

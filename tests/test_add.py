@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from litcat import add as adding
-from litcat import fetch
 from litcat.cli import main
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.intake import add as adding
+from litcat.intake import fetch
 
 from .recorded.replay import Replay
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from litcat import fetch
 from litcat.cli import main
+from litcat.intake import fetch
 
 from .recorded.replay import Replay
 

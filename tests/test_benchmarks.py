@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.generate import HERE, choose_taxonomy, generate
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
 
 
 def test_generated_catalog_validates_cleanly(tmp_path: Path) -> None:

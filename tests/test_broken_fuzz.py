@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litcat.loader import load_record, load_taxonomy
-from litcat.yamlio import parse
+from litcat.core.loader import load_record, load_taxonomy
+from litcat.core.yamlio import parse
 from tests.conftest import CATALOG
 
 TAXONOMY, _ = load_taxonomy(CATALOG)

@@ -12,8 +12,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litcat.loader import load_catalog
-from litcat.yamlio import dump, read
+from litcat.core.loader import load_catalog
+from litcat.core.yamlio import dump, read
 from tests.conftest import CATALOG
 
 BASE_TAXONOMY = read(CATALOG / "taxonomy.yaml", "taxonomy.yaml").data

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
 from litcat.render import RenderContext, RenderOptions
 from litcat.render import compare as compare_producer
 from litcat.render import explorer as explorer_producer

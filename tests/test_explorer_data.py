@@ -1,4 +1,4 @@
-"""The explorer's data: what ``litcat.explorer`` writes for the browser, on the invented catalog."""
+"""The explorer's data that ``litcat.formats.explorer`` writes, on the invented catalog."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from litcat.explorer import DATA_FILE, DETAILS_FILE, explorer_files
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.formats.explorer import DATA_FILE, DETAILS_FILE, explorer_files
 from tests.conftest import CATALOG, WriteRecord
 
 

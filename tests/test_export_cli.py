@@ -7,10 +7,10 @@ import bibtexparser
 import pytest
 from click.testing import CliRunner, Result
 
-from litcat.bibtex_import import parse_bibtex
 from litcat.cli import main
-from litcat.exports import EXPORTS
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.formats.exports import EXPORTS
+from litcat.intake.bibtex import parse_bibtex
 
 REPO = Path(__file__).parent.parent
 

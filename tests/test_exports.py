@@ -8,8 +8,8 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from litcat import exports
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.formats import exports
 
 from .conftest import WriteRecord
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from litcat.cli import main
-from litcat.loader import load_catalog, load_record
-from litcat.yamlio import parse
+from litcat.core.loader import load_catalog, load_record
+from litcat.core.yamlio import parse
 
 from .conftest import CATALOG, WriteRecord
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from litcat.bibtex_import import count_entries, parse_bibtex
 from litcat.cli import main
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.intake.bibtex import count_entries, parse_bibtex
 
 REPO = Path(__file__).parent.parent
 HEPML = REPO.parent / "shared" / "corpora" / "HEPML.bib"

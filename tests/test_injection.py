@@ -16,7 +16,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
 from tests.injection import build
 from tests.injection.inspect import EVIL_HOST, TOKEN, misplaced, normalize, read_page
 

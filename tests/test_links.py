@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from litcat import fetch
 from litcat.cli import main
-from litcat.links import Finding, LinkReport, check_links, escape, report_markdown
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.intake import fetch
+from litcat.intake.links import Finding, LinkReport, check_links, escape, report_markdown
 
 from .recorded.replay import Replay
 
@@ -208,8 +208,8 @@ def run(root: Path, *args: str) -> Result:
 @pytest.fixture
 def no_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
     """The command sleeps for real between requests; recorded answers need no politeness."""
-    monkeypatch.setattr("litcat.links.HOST_PAUSE", 0.0)
-    monkeypatch.setattr("litcat.links.ARXIV_PAUSE", 0.0)
+    monkeypatch.setattr("litcat.intake.links.HOST_PAUSE", 0.0)
+    monkeypatch.setattr("litcat.intake.links.ARXIV_PAUSE", 0.0)
 
 
 def test_check_links_command_writes_the_report(

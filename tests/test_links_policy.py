@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from litcat.ids import check_url
-from litcat.loader import load_catalog
+from litcat.core.ids import check_url
+from litcat.core.loader import load_catalog
 
 ACCEPTED = [
     "https://example.org",

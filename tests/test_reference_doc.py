@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from litcat.models import RECORD_FIELDS, Links
-from litcat.taxonomy import Attribute, Dimension, Group, MatrixView, Node, Taxonomy
+from litcat.core.models import RECORD_FIELDS, Links
+from litcat.core.taxonomy import Attribute, Dimension, Group, MatrixView, Node, Taxonomy
 
 from .conftest import REPO
 
@@ -27,7 +27,7 @@ def test_every_link_field_is_documented() -> None:
 
 
 def test_required_column_matches_the_model() -> None:
-    from litcat.models import Paper
+    from litcat.core.models import Paper
 
     section = DOC.split("## Fields of a record\n", 1)[1].split("\n## ", 1)[0]
     rows = dict(re.findall(r"^\| `([a-z_]+)` \| (yes|no) \|", section, flags=re.MULTILINE))

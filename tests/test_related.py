@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litcat.catalog import Catalog
-from litcat.loader import load_catalog
+from litcat.core.catalog import Catalog
+from litcat.core.loader import load_catalog
 from litcat.render.related import most_shared, related_papers
 
 from .conftest import CATALOG, REPO

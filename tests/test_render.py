@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from litcat import render
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.core.taxonomy import NodeInfo
 from litcat.render import RenderContext, RenderOptions, href, page_url, render_site
 from litcat.render.context import NodeLink, Producer, make_env
 from litcat.render.text import fence, front_matter, markdown_inline
-from litcat.taxonomy import NodeInfo
 
 from .conftest import CATALOG, REPO
 

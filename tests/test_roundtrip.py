@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litcat.catalog import Catalog
-from litcat.fmt import format_catalog
-from litcat.loader import load_catalog, load_record, load_taxonomy
-from litcat.models import Paper, to_data
-from litcat.yamlio import body_comment_lines, parse
+from litcat.core.catalog import Catalog
+from litcat.core.loader import load_catalog, load_record, load_taxonomy
+from litcat.core.models import Paper, to_data
+from litcat.core.yamlio import body_comment_lines, parse
+from litcat.store.fmt import format_catalog
 from tests.conftest import CATALOG
 
 TAXONOMY, _ = load_taxonomy(CATALOG)

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from litcat.cli import main
-from litcat.loader import load_catalog
-from litcat.yamlio import write_atomic
+from litcat.core.loader import load_catalog
+from litcat.core.yamlio import write_atomic
 
 OLD = "title: Old\n"
 

@@ -10,10 +10,10 @@ import yaml
 from click.testing import CliRunner
 
 from litcat.cli import main
-from litcat.loader import load_catalog, load_taxonomy
-from litcat.models import RECORD_FIELDS, Links, Paper
-from litcat.schema import record_schema
-from litcat.taxonomy import Taxonomy
+from litcat.core.loader import load_catalog, load_taxonomy
+from litcat.core.models import RECORD_FIELDS, Links, Paper
+from litcat.core.taxonomy import Taxonomy
+from litcat.formats.schema import record_schema
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

@@ -304,8 +304,8 @@ def article(page: Path) -> str:
 
 
 def test_the_served_schema_is_the_model_s_schema(built: tuple[Build, Path]) -> None:
-    from litcat.loader import load_catalog
-    from litcat.schema import record_schema
+    from litcat.core.loader import load_catalog
+    from litcat.formats.schema import record_schema
 
     build, catalog = built
     served = json.loads((build.site / "schema" / "record.json").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from litcat.cli import main
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
 
 from .conftest import TESTS, WriteRecord
 

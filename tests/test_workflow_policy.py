@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from litcat.yamlio import parse
+from litcat.core.yamlio import parse
 
 REPO = Path(__file__).parent.parent
 WORKFLOWS = sorted(

@@ -17,9 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .catalog import PAPERS_DIR, TAXONOMY_FILE
-from .loader import load_catalog
-from .problems import format_problems
+from .core.catalog import PAPERS_DIR, TAXONOMY_FILE
+from .core.loader import load_catalog
+from .core.problems import format_problems
 from .render import RenderOptions, edit_url, render_site, source_of
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")

@@ -13,8 +13,8 @@ from typing import Any
 import bibtexparser
 from playwright.sync_api import expect
 
-from litcat.exports import bibtex_entry, csl_item
-from litcat.loader import load_catalog
+from litcat.core.loader import load_catalog
+from litcat.formats.exports import bibtex_entry, csl_item
 
 
 def open_explorer(page: Any, site: Any, query: str = "") -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from litcat.yamlio import dump, read
+from litcat.core.yamlio import dump, read
 from tests.sitebuild import mkdocs_build
 
 TESTS = Path(__file__).parent.parent

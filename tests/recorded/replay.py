@@ -12,7 +12,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from litcat.fetch import Response
+from litcat.intake.fetch import Response
 
 HERE = Path(__file__).parent
 

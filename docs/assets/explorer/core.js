@@ -1,7 +1,8 @@
 /* litcat explorer, logic: the index, one-pass filtering and counting, URL state and exports.
  *
- * Reads the compact data that litcat.explorer writes (its docstring gives the format). No DOM
- * work here except building nodes for text (el) and downloads; ui.js draws the page with these.
+ * Reads the compact data that litcat.formats.explorer writes (its docstring gives the format).
+ * No DOM work here except building nodes for text (el) and downloads; ui.js draws the page with
+ * these.
  */
 (function () {
   "use strict";
@@ -162,7 +163,7 @@
     history.replaceState(history.state, "", url);
   }
 
-  /* -- exports, matching litcat.exports ------------------------------------------------------ */
+  /* -- exports, matching litcat.formats.exports ------------------------------------------------ */
 
   function latex(text) {
     return text.replace(/[\\{}&%$#_~^]/g, function (c) { return LATEX[c]; });

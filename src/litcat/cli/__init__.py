@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..catalog import Catalog
-from ..loader import load_catalog
+from ..core.catalog import Catalog
+from ..core.loader import load_catalog
 
 
 @dataclass

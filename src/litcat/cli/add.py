@@ -7,10 +7,11 @@ from typing import TextIO
 
 import click
 
-from .. import add as adding
-from .. import fetch, ids
-from ..catalog import Catalog
-from ..problems import format_problems
+from ..core import ids
+from ..core.catalog import Catalog
+from ..core.problems import format_problems
+from ..intake import add as adding
+from ..intake import fetch
 from . import Env, pass_env
 
 

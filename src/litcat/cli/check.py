@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..fmt import format_catalog
-from ..problems import count, format_problems
+from ..core.problems import count, format_problems
+from ..store.fmt import format_catalog
 from . import Env, pass_env
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..exports import EXPORTS
-from ..problems import count
-from ..yamlio import write_atomic
+from ..core.problems import count
+from ..core.yamlio import write_atomic
+from ..formats.exports import EXPORTS
 from . import Env, pass_env
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..add import schema_header, tag_errors
-from ..bibtex_import import BibEntry, count_entries, parse_bibtex
-from ..importing import ImportResult, Progress, import_entries
-from ..problems import format_problems
+from ..core.problems import format_problems
+from ..intake.add import schema_header, tag_errors
+from ..intake.bibtex import BibEntry, count_entries, parse_bibtex
+from ..intake.importing import ImportResult, Progress, import_entries
 from . import Env, pass_env
 from .add import require_taxonomy, tag_options
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .. import fetch
-from ..links import check_links, report_markdown
-from ..yamlio import write_atomic
+from ..core.yamlio import write_atomic
+from ..intake import fetch
+from ..intake.links import check_links, report_markdown
 from . import Env, pass_env
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..problems import format_problems
+from ..core.problems import format_problems
+from ..core.yamlio import write_atomic
 from ..render import RenderOptions, render_site
-from ..yamlio import write_atomic
 from . import Env, pass_env
 
 

@@ -6,8 +6,8 @@ import json
 
 import click
 
-from ..add import schema_header
-from ..schema import record_schema
+from ..formats.schema import record_schema
+from ..intake.add import schema_header
 from . import Env, pass_env
 
 

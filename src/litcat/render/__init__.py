@@ -6,7 +6,7 @@ module (exposing ``PRODUCER``) and add it to :data:`PRODUCERS`.
 
 from __future__ import annotations
 
-from ..catalog import Catalog
+from ..core.catalog import Catalog
 from . import compare, downloads, explorer, feeds, home, nodes, papers, recent, schema, trends
 from .context import Producer, RenderContext, RenderOptions, href, page_url
 from .sources import edit_url, source_of

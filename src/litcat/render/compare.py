@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..exports import cell_text, spreadsheet_safe
-from ..models import Paper
-from ..taxonomy import Attribute, NodeInfo, Taxonomy
+from ..core.models import Paper
+from ..core.taxonomy import Attribute, NodeInfo, Taxonomy
+from ..formats.exports import cell_text, spreadsheet_safe
 from .context import NodeLink, Producer, RenderContext
 
 INDEX_PAGE = "compare/index.md"

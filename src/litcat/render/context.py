@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from ..catalog import Catalog
-from ..models import Paper
-from ..taxonomy import NodeInfo, Taxonomy
+from ..core.catalog import Catalog
+from ..core.models import Paper
+from ..core.taxonomy import NodeInfo, Taxonomy
 from . import sources, text
 
 PAPER_PAGE = "papers/{id}/index.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..exports import EXPORTS
+from ..formats.exports import EXPORTS
 from .context import Producer, RenderContext
 
 PAGE = "downloads/index.md"

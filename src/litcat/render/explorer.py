@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..explorer import explorer_files
+from ..formats.explorer import explorer_files
 from .context import EXPLORER_PAGE, TAXONOMY_PAGE, Producer, RenderContext
 
 # The script fills in each paper's id: the page template gives it this pattern to fill.

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
-from ..models import Paper
+from ..core.models import Paper
 from .context import Producer, RenderContext, href
 from .recent import recently_added
 from .text import author_list

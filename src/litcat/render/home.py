@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..taxonomy import Dimension, MatrixView, NodeInfo
+from ..core.taxonomy import Dimension, MatrixView, NodeInfo
 from .context import HOME_PAGE, Producer, RenderContext
 from .nodes import trees
 

@@ -6,7 +6,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..taxonomy import Dimension, Group, NodeInfo
+from ..core.taxonomy import Dimension, Group, NodeInfo
 from .context import TAXONOMY_PAGE, Producer, RenderContext
 from .sources import source_of
 

@@ -6,8 +6,8 @@ import html
 from collections.abc import Iterator
 from typing import Any
 
-from ..exports import bibtex_entry, entry_type
-from ..models import Paper
+from ..core.models import Paper
+from ..formats.exports import bibtex_entry, entry_type
 from .context import Producer, RenderContext
 from .related import related_papers
 from .sources import source_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from ..models import Paper
+from ..core.models import Paper
 from .context import Producer, RenderContext
 
 PAGE = "recent.md"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..catalog import Catalog
+from ..core.catalog import Catalog
 
 
 def related_papers(catalog: Catalog, dims: list[str], limit: int) -> dict[str, list[str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..add import SCHEMA_PATH
-from ..schema import record_schema
+from ..formats.schema import record_schema
+from ..intake.add import SCHEMA_PATH
 from .context import Producer, RenderContext
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalog import TAXONOMY_FILE, Catalog
+from ..core.catalog import TAXONOMY_FILE, Catalog
 
 
 def source_of(catalog: Catalog, path: str) -> str | None:

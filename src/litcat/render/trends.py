@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..taxonomy import Dimension
+from ..core.taxonomy import Dimension
 from .charts import Series, grouped_bars, legend, year_axis
 from .context import Producer, RenderContext
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .yamlio import body_comment_lines, split_header, write_atomic
+from ..core.catalog import Catalog
+from ..core.yamlio import body_comment_lines, split_header, write_atomic
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Making new records: their ids, the papers the catalog already holds, checking and writing.
 
 A new record is checked the way ``litcat validate`` would check it once written: its YAML text
-is parsed and loaded by :func:`litcat.loader.load_record`, so a contributor sees the same
+is parsed and loaded by :func:`litcat.core.loader.load_record`, so a contributor sees the same
 located messages (``papers/<id>.yaml:LINE:COL: field: message``) before anything is written.
 """
 
@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fetch, ids
-from .bibtex_import import parse_bibtex, surname
-from .catalog import PAPERS_DIR, Catalog
-from .loader import load_record
-from .models import RECORD_FIELDS, Paper
-from .problems import Problem, did_you_mean
-from .taxonomy import Taxonomy
-from .yamlio import dump, parse, split_header, write_atomic
+from ..core import ids
+from ..core.catalog import PAPERS_DIR, Catalog
+from ..core.loader import load_record
+from ..core.models import RECORD_FIELDS, Paper
+from ..core.problems import Problem, did_you_mean
+from ..core.taxonomy import Taxonomy
+from ..core.yamlio import dump, parse, split_header, write_atomic
+from . import fetch
+from .bibtex import parse_bibtex, surname
 
 # Words that say nothing about a paper, skipped when picking the id's title word.
 _STOPWORDS_TEXT = """a an the of on in for to with and or from by at via into onto as is are be

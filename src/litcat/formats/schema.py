@@ -1,7 +1,7 @@
 """The JSON Schema of a record, for editors (``# yaml-language-server: $schema=...``).
 
-It is made from the :class:`~litcat.models.Paper` model, so it cannot drift from what the loader
-accepts, and completed with what only the taxonomy knows: the dimensions and their node ids,
+It is made from the :class:`~litcat.core.models.Paper` model, so it cannot drift from what the
+loader accepts, and completed with what only the taxonomy knows: the dimensions and their node ids,
 and the declared attributes. Rules the model checks in code (arXiv ids, DOIs, links, years)
 are written out as patterns and bounds, so an editor flags them as one types.
 """
@@ -12,9 +12,9 @@ import copy
 import datetime as dt
 from typing import Any
 
-from . import ids
-from .models import MIN_YEAR, Paper
-from .taxonomy import Taxonomy
+from ..core import ids
+from ..core.models import MIN_YEAR, Paper
+from ..core.taxonomy import Taxonomy
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog
-from .models import Paper, to_data
+from ..core.catalog import Catalog
+from ..core.models import Paper, to_data
 
 # A venue naming one of these is a journal; anything else with a venue is a proceedings volume.
 _JOURNAL = re.compile(

@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .catalog import Catalog
+from ..core.catalog import Catalog
+from ..core.models import Paper
+from ..core.taxonomy import Taxonomy
 from .exports import csl_name, entry_type
-from .models import Paper
-from .taxonomy import Taxonomy
 
 FORMAT = 1
 DATA_FILE = "data.json"

@@ -18,7 +18,7 @@ from bibtexparser.middlewares.middleware import BlockMiddleware, Middleware
 from bibtexparser.middlewares.names import NameParts, parse_single_name_into_parts
 from bibtexparser.model import Block, Entry, MiddlewareErrorBlock, ParsingFailedBlock
 
-from . import ids
+from ..core import ids
 
 _SPACES = re.compile(r"\s+")
 # A macro the decoder does not know, applied to a group: \textsc{DecADe} keeps only DecADe.

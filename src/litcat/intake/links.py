@@ -1,6 +1,7 @@
 """``check-links``: every record's links answer, and its arXiv id and DOI name the paper it says.
 
-The checks go through a :data:`~litcat.fetch.Transport`, so the tests run on recorded answers.
+The checks go through a :data:`~litcat.intake.fetch.Transport`, so the tests run on recorded
+answers.
 arXiv ids are looked up in batches, with a pause between batches as the arXiv API asks.
 """
 
@@ -12,11 +13,12 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import fetch, ids
+from ..core import ids
+from ..core.catalog import Catalog
+from ..core.models import Paper
+from . import fetch
 from .add import facts_from_bibtex
-from .bibtex_import import surname
-from .catalog import Catalog
-from .models import Paper
+from .bibtex import surname
 
 ARXIV_PAUSE = 3.0
 # Between two requests to one host: many records link to the same few sites (arxiv.org,

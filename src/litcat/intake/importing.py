@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..core.catalog import Catalog
+from ..core.problems import Problem
 from .add import Index, check_record, make_id, record_data, unique_id, write_record
-from .bibtex_import import BibEntry, ParsedBib
-from .catalog import Catalog
-from .problems import Problem
+from .bibtex import BibEntry, ParsedBib
 
 
 @dataclass(frozen=True)

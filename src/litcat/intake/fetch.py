@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import ids
+from ..core import ids
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 DOI_RESOLVER = "https://doi.org/"

@@ -1,4 +1,4 @@
-"""Loading a catalog: each file alone (YAML, schema), then the whole (see :mod:`litcat.checks`).
+"""Loading a catalog: each file alone (YAML, schema), then the whole (:mod:`.checks`).
 
 This is the one loader; every command and the MkDocs plugin go through :func:`load_catalog`.
 """

@@ -1,0 +1,1 @@
+"""Writing records: the one canonical writer and ``litcat fmt``."""
