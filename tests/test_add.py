@@ -8,6 +8,7 @@ from click.testing import CliRunner, Result
 
 from litcat.cli import main
 from litcat.core.loader import load_catalog
+from litcat.formats.schema import schema_header
 from litcat.intake import add as adding
 from litcat.intake import fetch
 
@@ -161,7 +162,7 @@ def test_schema_line_follows_mkdocs_site_url(
         monkeypatch.delenv("LITCAT_SITE_URL", raising=False)
     else:
         monkeypatch.setenv("LITCAT_SITE_URL", env)
-    header = adding.schema_header(tmp_path)
+    header = schema_header(tmp_path)
     if expected is None:
         assert header == ""
     else:

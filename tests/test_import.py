@@ -170,7 +170,7 @@ def test_clean_file_exits_zero_with_progress_bar(catalog_dir: Path, tmp_path: Pa
 def test_unknown_tag_fails_before_importing(catalog_dir: Path, bib: Path) -> None:
     result = run(catalog_dir, "import-bibtex", str(bib), "--tag", "taxon=songbird")
     assert result.exit_code == 2, result.output
-    assert "unknown value 'songbird' (did you mean 'songbirds'?)" in result.output
+    assert "unknown Taxon value 'songbird' (did you mean 'songbirds'?)" in result.output
     assert len(list((catalog_dir / "papers").iterdir())) == 5
 
 

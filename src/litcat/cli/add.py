@@ -10,6 +10,7 @@ import click
 from ..core import ids
 from ..core.catalog import Catalog
 from ..core.problems import format_problems
+from ..formats.schema import schema_header
 from ..intake import add as adding
 from ..intake import fetch
 from . import Env, pass_env
@@ -116,7 +117,7 @@ def add(
         facts,
         tags,
         added=dt.date.today(),
-        header=adding.schema_header(catalog.root),
+        header=schema_header(catalog.root),
         force=force,
     )
     write(catalog, prepared, force)

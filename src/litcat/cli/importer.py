@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from ..core.problems import format_problems
-from ..intake.add import schema_header, tag_errors
+from ..formats.schema import schema_header
+from ..intake.add import tag_errors
 from ..intake.bibtex import BibEntry, count_entries, parse_bibtex
 from ..intake.importing import ImportResult, Progress, import_entries
 from . import Env, pass_env

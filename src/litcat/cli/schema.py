@@ -6,8 +6,7 @@ import json
 
 import click
 
-from ..formats.schema import record_schema
-from ..intake.add import schema_header
+from ..formats.schema import record_schema, schema_header
 from . import Env, pass_env
 
 

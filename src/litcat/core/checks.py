@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from . import ids
 from .catalog import Catalog
-from .problems import Problem, did_you_mean
+from .problems import Problem, Severity, did_you_mean
 from .taxonomy import Node, NodeInfo, Taxonomy
 from .validation import validate_model
 from .yamlio import Document, Path_, locate, read
@@ -120,55 +121,66 @@ def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dic
     return typed.model_dump(exclude_none=True) if typed is not None else {}
 
 
-def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
+@dataclass(frozen=True, slots=True)
+class TagFinding:
+    """Something wrong with the tags of one dimension; ``index`` is None for the dimension."""
+
+    index: int | None
+    severity: Severity
+    message: str
+    hint: str = ""
+
+
+def tag_findings(taxonomy: Taxonomy, dim_id: str, values: list[Any]) -> list[TagFinding]:
+    """Every problem of ``dim_id: values``: the one tag check of records and of ``--tag``."""
     dim = taxonomy.dimension(dim_id)
     if dim is None:
-        doc.error(
-            ("tags", dim_id),
-            f"unknown dimension {dim_id!r}",
-            did_you_mean(dim_id, taxonomy.dimension_ids()),
-            key=True,
-        )
-        return
-    if not isinstance(values, list):
-        return
-    seen: set[str] = set()
+        hint = did_you_mean(dim_id, taxonomy.dimension_ids())
+        return [TagFinding(None, "error", f"unknown dimension {dim_id!r}", hint)]
+    found: list[TagFinding] = []
     resolved: list[tuple[int, NodeInfo]] = []
     for i, value in enumerate(values):
         if not isinstance(value, str):
             continue
         info, by_alias = taxonomy.resolve(dim_id, value)
         if info is None:
-            doc.error(
-                ("tags", dim_id, i),
-                f"unknown {dim.label} value {value!r}",
-                did_you_mean(value, taxonomy.nodes(dim_id)),
-            )
-            continue
-        if by_alias:
-            doc.warning(
-                ("tags", dim_id, i),
-                f"{value!r} is an old name of {info.id!r}",
-                f"write {info.id!r}",
-            )
-        if info.id in seen:
-            doc.error(("tags", dim_id, i), f"{info.id!r} is listed twice")
-            continue
-        seen.add(info.id)
-        resolved.append((i, info))
+            hint = did_you_mean(value, taxonomy.nodes(dim_id))
+            found.append(TagFinding(i, "error", f"unknown {dim.label} value {value!r}", hint))
+        elif any(info.id == other.id for _, other in resolved):
+            found.append(TagFinding(i, "error", f"{info.id!r} is listed twice"))
+        else:
+            if by_alias:
+                message = f"{value!r} is an old name of {info.id!r}"
+                found.append(TagFinding(i, "warning", message, f"write {info.id!r}"))
+            resolved.append((i, info))
     if not dim.multiple and len(resolved) > 1:
-        doc.error(
-            ("tags", dim_id, resolved[1][0]), f"{dim.label} takes one value, found {len(resolved)}"
-        )
+        message = f"{dim.label} takes one value, found {len(resolved)}"
+        found.append(TagFinding(resolved[1][0], "error", message))
+    found.extend(_implied(resolved))
+    return found
+
+
+def _implied(resolved: list[tuple[int, NodeInfo]]) -> list[TagFinding]:
     if len(resolved) < 2:
-        return
-    for i, info in resolved:
-        if any(info.id in other.path[:-1] for _, other in resolved):
-            doc.warning(
-                ("tags", dim_id, i),
-                f"{info.id!r} is implied by a more specific value",
-                "a child implies its ancestors; remove it",
-            )
+        return []
+    return [
+        TagFinding(
+            i,
+            "warning",
+            f"{info.id!r} is implied by a more specific value",
+            "a child implies its ancestors; remove it",
+        )
+        for i, info in resolved
+        if any(info.id in other.path[:-1] for _, other in resolved)
+    ]
+
+
+def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
+    if not isinstance(values, list):
+        values = []  # the model reports the wrong type; the dimension is still checked
+    for finding in tag_findings(taxonomy, dim_id, values):
+        path: Path_ = ("tags", dim_id) if finding.index is None else ("tags", dim_id, finding.index)
+        doc.report(finding.severity, path, finding.message, finding.hint, key=finding.index is None)
 
 
 # -- the whole catalog ------------------------------------------------------------------------

@@ -81,6 +81,25 @@ def check_url(value: str) -> str:
     return value
 
 
+ARXIV_ABS = "https://arxiv.org/abs/"
+ARXIV_PDF = "https://arxiv.org/pdf/"
+DOI_RESOLVER = "https://doi.org/"
+
+
+def arxiv_url(arxiv: str) -> str:
+    """The abstract page of an arXiv id."""
+    return ARXIV_ABS + arxiv
+
+
+def arxiv_pdf_url(arxiv: str) -> str:
+    return ARXIV_PDF + arxiv
+
+
+def doi_url(doi: str) -> str:
+    """The resolver link of a DOI, as a page shows it (the syntax checked above)."""
+    return DOI_RESOLVER + doi
+
+
 def slug(text: str) -> str:
     """ASCII lowercase letters and digits of ``text``: ``Müller`` becomes ``muller``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -194,9 +194,9 @@ class Paper(Strict):
         if self.links.paper:
             return self.links.paper
         if self.arxiv:
-            return f"https://arxiv.org/abs/{self.arxiv}"
+            return ids.arxiv_url(self.arxiv)
         if self.doi:
-            return f"https://doi.org/{self.doi}"
+            return ids.doi_url(self.doi)
         return None
 
 

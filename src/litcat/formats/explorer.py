@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..core import values
 from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import Taxonomy
@@ -93,15 +94,9 @@ def _paper_values(
             keys = catalog.direct_nodes(paper.id, facet["id"])
         else:
             value = paper.attributes.get(facet["id"])
-            keys = [] if value is None else [_attribute_key(value)]
+            keys = [] if value is None else [values.plain(value)]
         found.extend(index[(facet["id"], k)] for k in keys if (facet["id"], k) in index)
     return found
-
-
-def _attribute_key(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _papers(catalog: Catalog) -> list[Paper]:

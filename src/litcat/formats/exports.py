@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import values
 from ..core.catalog import Catalog
 from ..core.models import Paper, to_data
 
@@ -196,22 +197,12 @@ def to_csv(catalog: Catalog) -> str:
             paper.links.project,
             paper.links.video,
             *("; ".join(catalog.direct_nodes(paper.id, d)) for d in dims),
-            *(cell_text(paper.attributes.get(a)) for a in attrs),
+            *(values.plain(paper.attributes.get(a)) for a in attrs),
             paper.summary,
             paper.added.isoformat(),
         ]
-        writer.writerow([spreadsheet_safe(cell_text(v)) for v in row])
+        writer.writerow([spreadsheet_safe(values.plain(v)) for v in row])
     return out.getvalue()
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
 
 
 def catalog_data(catalog: Catalog) -> dict[str, Any]:

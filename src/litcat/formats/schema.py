@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
+import re
+from pathlib import Path
 from typing import Any
 
-from ..core import ids
+from ..core import ids, paths
 from ..core.models import MIN_YEAR, Paper
 from ..core.taxonomy import Taxonomy
 
@@ -84,3 +87,35 @@ def attributes_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
         prop.pop("default", None)
     schema.pop("title", None)
     return {**schema, "description": description}
+
+
+_SITE_URL = re.compile(r"^site_url:[ \t]*(.+)$", re.MULTILINE)
+
+
+def schema_header(root: Path) -> str:
+    """The ``yaml-language-server`` line naming the site's record schema, if a site URL is set.
+
+    mkdocs.yml is read for its ``site_url`` line only: it may hold Python tags that a safe
+    YAML loader refuses. ``!ENV [NAME, ..., default]`` is resolved the way MkDocs does.
+    """
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = _SITE_URL.search(text)
+    url = _env_value(match.group(1)) if match else None
+    if not url or not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        return ""
+    return f"# yaml-language-server: $schema={url.rstrip('/')}/{paths.SCHEMA}\n"
+
+
+def _env_value(value: str) -> str | None:
+    value = value.split(" #", 1)[0].strip()
+    if not value.startswith("!ENV"):
+        return value.strip("'\"")
+    items = [i.strip().strip("'\"") for i in value[4:].strip().strip("[]").split(",")]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    found = next((os.environ[n] for n in names if os.environ.get(n)), None)
+    if found is None and default not in (None, "null", "~", ""):
+        found = default
+    return found

@@ -8,18 +8,17 @@ located messages (``papers/<id>.yaml:LINE:COL: field: message``) before anything
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import ids
+from ..core import checks, ids
 from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_record
 from ..core.models import RECORD_FIELDS, Paper
-from ..core.problems import Problem, did_you_mean
+from ..core.problems import Problem
 from ..core.taxonomy import Taxonomy
 from ..core.yamlio import dump, parse, split_header, write_atomic
 from . import fetch
@@ -31,8 +30,6 @@ do does can how what why when which who towards toward using use through about o
 versus not no we our your its it this that these those"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
-_SITE_URL = re.compile(r"^site_url:[ \t]*(.+)$", re.MULTILINE)
-SCHEMA_PATH = "schema/record.json"
 
 
 def make_id(authors: list[str], year: int, title: str) -> str:
@@ -140,47 +137,18 @@ def write_record(catalog: Catalog, pid: str, text: str, *, overwrite: bool = Fal
     return path
 
 
-def schema_header(root: Path) -> str:
-    """The ``yaml-language-server`` line naming the site's record schema, if a site URL is set.
-
-    mkdocs.yml is read for its ``site_url`` line only: it may hold Python tags that a safe
-    YAML loader refuses. ``!ENV [NAME, ..., default]`` is resolved the way MkDocs does.
-    """
-    try:
-        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    match = _SITE_URL.search(text)
-    url = _env_value(match.group(1)) if match else None
-    if not url or not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        return ""
-    return f"# yaml-language-server: $schema={url.rstrip('/')}/{SCHEMA_PATH}\n"
-
-
-def _env_value(value: str) -> str | None:
-    value = value.split(" #", 1)[0].strip()
-    if not value.startswith("!ENV"):
-        return value.strip("'\"")
-    items = [i.strip().strip("'\"") for i in value[4:].strip().strip("[]").split(",")]
-    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    found = next((os.environ[n] for n in names if os.environ.get(n)), None)
-    if found is None and default not in (None, "null", "~", ""):
-        found = default
-    return found
-
-
 def tag_errors(taxonomy: Taxonomy, tags: dict[str, list[str]]) -> list[str]:
-    """Tags that name no dimension or node, with the nearest valid names."""
+    """What is wrong with ``--tag`` options, worded for the command line."""
     errors: list[str] = []
     for dim_id, values in tags.items():
-        if taxonomy.dimension(dim_id) is None:
-            hint = did_you_mean(dim_id, taxonomy.dimension_ids())
-            errors.append(f"--tag {dim_id}=...: unknown dimension {dim_id!r} ({hint})")
-            continue
-        for value in values:
-            if taxonomy.resolve(dim_id, value)[0] is None:
-                hint = did_you_mean(value, taxonomy.nodes(dim_id))
-                errors.append(f"--tag {dim_id}={value}: unknown value {value!r} ({hint})")
+        for finding in checks.tag_findings(taxonomy, dim_id, values):
+            if finding.severity != "error":
+                continue
+            option = (
+                f"{dim_id}=..." if finding.index is None else f"{dim_id}={values[finding.index]}"
+            )
+            hint = f" ({finding.hint})" if finding.hint else ""
+            errors.append(f"--tag {option}: {finding.message}{hint}")
     return errors
 
 

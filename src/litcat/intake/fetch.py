@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..core import ids
 
 ARXIV_API = "https://export.arxiv.org/api/query"
-DOI_RESOLVER = "https://doi.org/"
 TIMEOUT = 20.0
 MAX_BODY = 4 * 1024 * 1024
 USER_AGENT = "litcat (literature catalog; https://pypi.org/project/litcat/)"
@@ -171,7 +170,8 @@ def _arxiv_entry(entry: ET.Element) -> ArxivEntry | None:
 
 
 def doi_url(doi: str) -> str:
-    return DOI_RESOLVER + urllib.parse.quote(doi, safe="/:;()._-")
+    """The resolver URL to request, with the DOI's reserved characters quoted."""
+    return ids.DOI_RESOLVER + urllib.parse.quote(doi, safe="/:;()._-")
 
 
 def fetch_doi_bibtex(doi: str, transport: Transport, *, timeout: float = TIMEOUT) -> str:

@@ -14,14 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import paths, values
 from ..core.models import Paper
 from ..core.taxonomy import Attribute, NodeInfo, Taxonomy
-from ..formats.exports import cell_text, spreadsheet_safe
+from ..formats.exports import spreadsheet_safe
 from .context import NodeLink, Producer, RenderContext
-
-INDEX_PAGE = "compare/index.md"
-TABLE_PAGE = "compare/{dim}/{node}/index.md"
-TABLE_CSV = "compare/{dim}/{node}.csv"
 
 
 @dataclass(frozen=True)
@@ -47,11 +44,11 @@ class Table:
 
     @property
     def page(self) -> str:
-        return TABLE_PAGE.format(dim=self.info.dimension, node=self.info.id)
+        return paths.compare_table(self.info.dimension, self.info.id)
 
     @property
     def csv(self) -> str:
-        return TABLE_CSV.format(dim=self.info.dimension, node=self.info.id)
+        return paths.compare_csv(self.info.dimension, self.info.id)
 
 
 def columns(taxonomy: Taxonomy) -> list[Attribute]:
@@ -64,18 +61,8 @@ def _compared(paper: Paper, cols: list[Attribute]) -> bool:
 
 def cell(attribute: Attribute, value: Any) -> Cell:
     """How one attribute value reads in a table: choices by label, booleans as yes or no."""
-    if value is None:
-        return Cell("")
-    if attribute.type == "bool":
-        return Cell("yes" if value else "no")
-    if attribute.type == "choice":
-        label = next((c.label for c in attribute.choices if c.id == value), str(value))
-        return Cell(label)
-    if attribute.type == "int":
-        return Cell(str(value), str(value))
-    if isinstance(value, list):
-        return Cell("; ".join(str(v) for v in value))
-    return Cell(str(value))
+    text = values.shown(attribute, value)
+    return Cell(text, text if attribute.type == "int" and value is not None else None)
 
 
 def table(ctx: RenderContext, info: NodeInfo) -> Table | None:
@@ -96,9 +83,9 @@ def table_csv(t: Table) -> str:
     writer.writerow(["id", "title", "year", "url", *(a.id for a in t.columns)])
     for row in t.rows:
         paper = row.paper
-        values = [paper.id, paper.title, paper.year, paper.url()]
-        values += [paper.attributes.get(a.id) for a in t.columns]
-        writer.writerow([spreadsheet_safe(cell_text(v)) for v in values])
+        cells = [paper.id, paper.title, paper.year, paper.url()]
+        cells += [paper.attributes.get(a.id) for a in t.columns]
+        writer.writerow([spreadsheet_safe(values.plain(v)) for v in cells])
     return out.getvalue()
 
 
@@ -118,10 +105,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         (dim, [t for t in tables if t.info.dimension == dim.id]) for dim in ctx.taxonomy.dimensions
     ]
     yield (
-        INDEX_PAGE,
+        paths.COMPARE,
         ctx.page(
             "compare-index.md.j2",
-            INDEX_PAGE,
+            paths.COMPARE,
             {"title": "Comparison tables", "hide": ["toc"]},
             dimensions=[(dim, found) for dim, found in by_dimension if found],
             columns=columns(ctx.taxonomy),
@@ -136,7 +123,7 @@ def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
         _compared(papers[pid], cols) for pid in ctx.catalog.papers_at(info.dimension, info.id)
     ):
         return []
-    return [NodeLink("Comparison table", TABLE_PAGE.format(dim=info.dimension, node=info.id))]
+    return [NodeLink("Comparison table", paths.compare_table(info.dimension, info.id))]
 
 
 PRODUCER = Producer("compare", produce, node_links)

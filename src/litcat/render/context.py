@@ -16,16 +16,11 @@ from urllib.parse import urlencode
 
 import jinja2
 
+from ..core import paths
 from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import NodeInfo, Taxonomy
 from . import sources, text
-
-PAPER_PAGE = "papers/{id}/index.md"
-NODE_PAGE = "taxonomy/{dim}/{node}/index.md"
-TAXONOMY_PAGE = "taxonomy/index.md"
-EXPLORER_PAGE = "explorer/index.md"
-HOME_PAGE = "index.md"
 
 
 @dataclass(frozen=True)
@@ -71,15 +66,9 @@ class RenderContext:
 
     # -- paths and links -------------------------------------------------------------------------
 
-    def paper_page(self, paper_id: str) -> str:
-        return PAPER_PAGE.format(id=paper_id)
-
-    def node_page(self, dim: str, node: str) -> str:
-        return NODE_PAGE.format(dim=dim, node=node)
-
     def explorer_href(self, from_path: str, filters: dict[str, list[str]]) -> str:
         query = urlencode({dim: ",".join(nodes) for dim, nodes in filters.items()}, safe=",")
-        return href(from_path, EXPLORER_PAGE) + ("?" + query if query else "")
+        return href(from_path, paths.EXPLORER) + ("?" + query if query else "")
 
     def absolute(self, path: str) -> str | None:
         if not self.options.site_url:
@@ -165,4 +154,5 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["oneline"] = text.oneline
     env.filters["author_list"] = text.author_list
     env.globals["short_authors"] = text.short_authors
+    env.globals["paths"] = paths
     return env

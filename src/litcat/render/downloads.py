@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..core import paths
 from ..formats.exports import EXPORTS
 from .context import Producer, RenderContext
-
-PAGE = "downloads/index.md"
-FOLDER = "downloads"
 
 DESCRIPTIONS = {
     "bibtex": "Every paper as a BibTeX entry; the keys are the record ids.",
@@ -22,7 +20,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     files = []
     for name, export in EXPORTS.items():
         content = export.render(ctx.catalog)
-        path = f"{FOLDER}/{export.filename}"
+        path = paths.download(export.filename)
         files.append(
             {
                 "name": name,
@@ -34,7 +32,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             }
         )
         yield path, content
-    yield PAGE, ctx.page("downloads.md.j2", PAGE, {"title": "Downloads"}, files=files)
+    yield (
+        paths.DOWNLOADS,
+        ctx.page("downloads.md.j2", paths.DOWNLOADS, {"title": "Downloads"}, files=files),
+    )
 
 
 PRODUCER = Producer("downloads", produce)

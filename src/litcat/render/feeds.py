@@ -11,13 +11,13 @@ import uuid
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
+from ..core import paths
 from ..core.models import Paper
 from .context import Producer, RenderContext, href
 from .recent import recently_added
 from .text import author_list
 
 ATOM = "http://www.w3.org/2005/Atom"
-CATALOG_FEED = "feeds/catalog.xml"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 ET.register_namespace("", ATOM)
@@ -25,10 +25,10 @@ ET.register_namespace("", ATOM)
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     papers = list(ctx.catalog.papers.values())
-    yield CATALOG_FEED, feed(ctx, CATALOG_FEED, ctx.options.site_name, papers)
+    yield paths.CATALOG_FEED, feed(ctx, paths.CATALOG_FEED, ctx.options.site_name, papers)
     for dim in ctx.taxonomy.dimensions:
         for info in ctx.taxonomy.top_nodes(dim.id):
-            path = f"feeds/{dim.id}/{info.id}.xml"
+            path = paths.node_feed(dim.id, info.id)
             chosen = [ctx.catalog.papers[pid] for pid in ctx.catalog.papers_at(dim.id, info.id)]
             title = f"{ctx.options.site_name}: {dim.label}: {info.node.label}"
             yield path, feed(ctx, path, title, chosen)
@@ -51,7 +51,7 @@ def link_to(ctx: RenderContext, feed_path: str, page: str) -> str:
 
 
 def entry_id(ctx: RenderContext, paper: Paper) -> str:
-    page = ctx.absolute(ctx.paper_page(paper.id))
+    page = ctx.absolute(paths.paper(paper.id))
     return page or uuid.uuid5(uuid.NAMESPACE_URL, f"litcat:paper:{paper.id}").urn
 
 
@@ -63,7 +63,7 @@ def feed(ctx: RenderContext, path: str, title: str, papers: list[Paper]) -> str:
     # The newest addition, not the build time: two builds of one catalog are identical.
     newest = max((p.added for p in chosen), default=None)
     sub(root, "updated", f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z")
-    sub(root, "link", rel="alternate", type="text/html", href=link_to(ctx, path, "recent.md"))
+    sub(root, "link", rel="alternate", type="text/html", href=link_to(ctx, path, paths.RECENT))
     if ctx.options.site_url:
         sub(root, "link", rel="self", href=link_to(ctx, path, path))
     sub(root, "author").append(_name(ctx.options.site_name))
@@ -89,7 +89,7 @@ def entry(ctx: RenderContext, root: ET.Element, path: str, paper: Paper) -> None
         "link",
         rel="alternate",
         type="text/html",
-        href=link_to(ctx, path, ctx.paper_page(paper.id)),
+        href=link_to(ctx, path, paths.paper(paper.id)),
     )
     for name in paper.authors:
         sub(item, "author").append(_name(name))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core import paths
 from ..core.taxonomy import Dimension, MatrixView, NodeInfo
-from .context import HOME_PAGE, Producer, RenderContext
+from .context import Producer, RenderContext
 from .nodes import trees
 
 
@@ -43,10 +44,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         "with_code": sum(1 for p in catalog.papers.values() if p.links.code),
     }
     yield (
-        HOME_PAGE,
+        paths.HOME,
         ctx.page(
             "home.md.j2",
-            HOME_PAGE,
+            paths.HOME,
             # The heading is the site name; the matrices need the width of the table of contents.
             {"hide": ["toc"]},
             counts=counts,
@@ -73,19 +74,19 @@ def matrix(ctx: RenderContext, view: MatrixView) -> Matrix:
     rows = [
         Row(
             info,
-            ctx.node_page(view.rows, info.id),
+            paths.node(view.rows, info.id),
             [
                 Cell(
                     n,
                     round(n / top, 3),
-                    ctx.explorer_href(HOME_PAGE, {view.rows: [info.id], view.columns: [col.id]}),
+                    ctx.explorer_href(paths.HOME, {view.rows: [info.id], view.columns: [col.id]}),
                 )
                 for col, n in zip(columns, counts, strict=True)
             ],
         )
         for info, counts in grid
     ]
-    headers = [(c, ctx.node_page(view.columns, c.id)) for c in columns]
+    headers = [(c, paths.node(view.columns, c.id)) for c in columns]
     return Matrix(view, rows_dim, columns_dim, headers, rows)
 
 

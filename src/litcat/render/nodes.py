@@ -6,8 +6,9 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core import paths
 from ..core.taxonomy import Dimension, Group, NodeInfo
-from .context import TAXONOMY_PAGE, Producer, RenderContext
+from .context import Producer, RenderContext
 from .sources import source_of
 
 
@@ -36,8 +37,8 @@ class GroupTrees:
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     yield (
-        TAXONOMY_PAGE,
-        ctx.page("taxonomy.md.j2", TAXONOMY_PAGE, {"title": "Taxonomy"}, groups=trees(ctx)),
+        paths.TAXONOMY,
+        ctx.page("taxonomy.md.j2", paths.TAXONOMY, {"title": "Taxonomy"}, groups=trees(ctx)),
     )
     for info in ctx.taxonomy.all_nodes():
         yield node_page(ctx, info)
@@ -45,7 +46,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
 
 def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
     taxonomy = ctx.taxonomy
-    path = ctx.node_page(info.dimension, info.id)
+    path = paths.node(info.dimension, info.id)
     dim = taxonomy.dimension(info.dimension)
     assert dim is not None
     ancestors = [taxonomy.node(info.dimension, a) for a in info.path[:-1]]
@@ -67,14 +68,14 @@ def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
 
 def feed_path(info: NodeInfo) -> str | None:
     """Top-level nodes have an Atom feed of their own."""
-    return f"feeds/{info.dimension}/{info.id}.xml" if info.depth == 0 else None
+    return paths.node_feed(info.dimension, info.id) if info.depth == 0 else None
 
 
 def branch(ctx: RenderContext, info: NodeInfo) -> Branch:
     children = ctx.taxonomy.children(info.dimension, info.id)
     return Branch(
         info,
-        ctx.node_page(info.dimension, info.id),
+        paths.node(info.dimension, info.id),
         len(ctx.catalog.papers_at(info.dimension, info.id)),
         [branch(ctx, child) for child in children],
     )

@@ -6,6 +6,7 @@ import html
 from collections.abc import Iterator
 from typing import Any
 
+from ..core import ids, paths, values
 from ..core.models import Paper
 from ..formats.exports import bibtex_entry, entry_type
 from .context import Producer, RenderContext
@@ -19,7 +20,7 @@ RELATED = 5
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     related = related_papers(ctx.catalog, ctx.taxonomy.dimension_ids(), RELATED)
     for paper in ctx.catalog.newest_first():
-        path = ctx.paper_page(paper.id)
+        path = paths.paper(paper.id)
         yield (
             path,
             ctx.page(
@@ -71,7 +72,7 @@ def pdf_url(paper: Paper) -> str | None:
     if link and link.lower().split("?")[0].endswith(".pdf"):
         return link
     if paper.arxiv:
-        return f"https://arxiv.org/pdf/{paper.arxiv}"
+        return ids.arxiv_pdf_url(paper.arxiv)
     return None
 
 
@@ -81,9 +82,9 @@ def links(paper: Paper) -> list[tuple[str, str]]:
     if paper.links.paper:
         out.append(("Paper", paper.links.paper))
     if paper.arxiv:
-        out.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv}"))
+        out.append(("arXiv", ids.arxiv_url(paper.arxiv)))
     if paper.doi:
-        out.append(("DOI", f"https://doi.org/{paper.doi}"))
+        out.append(("DOI", ids.doi_url(paper.doi)))
     for label, url in (
         ("Code", paper.links.code),
         ("Project", paper.links.project),
@@ -102,7 +103,7 @@ def tags(ctx: RenderContext, paper: Paper) -> list[tuple[str, list[tuple[str, st
         for node_id in ctx.catalog.direct_nodes(paper.id, dim.id):
             info = ctx.taxonomy.node(dim.id, node_id)
             if info is not None:
-                chips.append((info.node.label, ctx.node_page(dim.id, node_id)))
+                chips.append((info.node.label, paths.node(dim.id, node_id)))
         if chips:
             out.append((dim.label, chips))
     return out
@@ -112,18 +113,8 @@ def attribute_rows(ctx: RenderContext, paper: Paper) -> list[tuple[str, str]]:
     rows = []
     for attr in ctx.taxonomy.attributes:
         value = paper.attributes.get(attr.id)
-        if value is None:
-            continue
-        if attr.type == "choice":
-            choice = next((c for c in attr.choices if c.id == value), None)
-            text = choice.label if choice else str(value)
-        elif attr.type == "bool":
-            text = "yes" if value else "no"
-        elif attr.type == "list":
-            text = ", ".join(str(v) for v in value)
-        else:
-            text = str(value)
-        rows.append((attr.label, text))
+        if value is not None:
+            rows.append((attr.label, values.shown(attr, value, separator=", ")))
     return rows
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
+from ..core import paths
 from ..core.models import Paper
 from .context import Producer, RenderContext
 
-PAGE = "recent.md"
 SHOWN = 100
 
 
@@ -21,10 +21,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     chosen = recently_added(list(ctx.catalog.papers.values()), SHOWN)
     days = [(day, list(group)) for day, group in groupby(chosen, key=lambda p: p.added)]
     yield (
-        PAGE,
+        paths.RECENT,
         ctx.page(
             "recent.md.j2",
-            PAGE,
+            paths.RECENT,
             {"title": "Recently added"},
             days=days,
             shown=len(chosen),
@@ -35,10 +35,10 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
 
 def feed_list(ctx: RenderContext) -> list[tuple[str, str]]:
     """(label, path) of every feed: the catalog's, then one per top-level node."""
-    out = [("The whole catalog", "feeds/catalog.xml")]
+    out = [("The whole catalog", paths.CATALOG_FEED)]
     for dim in ctx.taxonomy.dimensions:
         for info in ctx.taxonomy.top_nodes(dim.id):
-            out.append((f"{dim.label}: {info.node.label}", f"feeds/{dim.id}/{info.id}.xml"))
+            out.append((f"{dim.label}: {info.node.label}", paths.node_feed(dim.id, info.id)))
     return out
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..core import paths
 from ..formats.schema import record_schema
-from ..intake.add import SCHEMA_PATH
 from .context import Producer, RenderContext
 
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     site = ctx.options.site_url
-    schema_id = f"{site.rstrip('/')}/{SCHEMA_PATH}" if site else None
+    schema_id = f"{site.rstrip('/')}/{paths.SCHEMA}" if site else None
     schema = record_schema(ctx.taxonomy, schema_id)
-    yield SCHEMA_PATH, json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    yield paths.SCHEMA, json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 PRODUCER = Producer("schema", produce)

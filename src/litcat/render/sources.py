@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from ..core import paths
 from ..core.catalog import TAXONOMY_FILE, Catalog
 
 
 def source_of(catalog: Catalog, path: str) -> str | None:
     """The file (relative to the catalog root) a page shows, or None for summary pages."""
-    parts = path.split("/")
-    if len(parts) == 3 and parts[0] == "papers" and parts[2] == "index.md":
-        return catalog.files.get(parts[1])
-    if len(parts) == 4 and parts[0] == "taxonomy" and parts[3] == "index.md":
+    paper_id = paths.paper_of(path)
+    if paper_id is not None:
+        return catalog.files.get(paper_id)
+    if paths.is_node_page(path):
         return TAXONOMY_FILE
     return None
 

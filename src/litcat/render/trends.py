@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..core import paths
 from ..core.taxonomy import Dimension
 from .charts import Series, grouped_bars, legend, year_axis
 from .context import Producer, RenderContext
-
-PAGE = "trends.md"
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             )
         title = f"Papers per year by {dim.label}"
         charts.append(Chart(dim, years, series, grouped_bars(title, years, series), legend(series)))
-    yield PAGE, ctx.page("trends.md.j2", PAGE, {"title": "Trends"}, charts=charts)
+    yield paths.TRENDS, ctx.page("trends.md.j2", paths.TRENDS, {"title": "Trends"}, charts=charts)
 
 
 PRODUCER = Producer("trends", produce)
