@@ -23,6 +23,7 @@ from litcat.core.ids import slug, title_key
 from litcat.core.loader import load_taxonomy
 from litcat.core.models import Paper
 from litcat.core.taxonomy import Attribute, Dimension, Taxonomy
+from litcat.store.writer import record_text
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
@@ -93,7 +94,7 @@ def generate(out: Path, papers: int, taxonomy_file: Path, seed: int = 0) -> Path
         paper = maker.paper(i)
         # A fresh scratch folder holds nothing to lose, so plain writes (no fsync) will do.
         path = out / PAPERS_DIR / f"{paper.id}.yaml"
-        path.write_text(catalog.record_text(paper), encoding="utf-8")
+        path.write_text(record_text(paper, catalog.taxonomy), encoding="utf-8")
     (out / STAMP).write_text(stamp, encoding="utf-8")
     return out
 

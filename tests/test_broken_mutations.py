@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
-from litcat.core.yamlio import dump, read
+from litcat.core.reader import read
+from litcat.store.writer import dump
 from tests.conftest import CATALOG
 
 BASE_TAXONOMY = read(CATALOG / "taxonomy.yaml", "taxonomy.yaml").data

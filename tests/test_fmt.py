@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from litcat.cli import main
 from litcat.core.loader import load_catalog, load_record
-from litcat.core.yamlio import parse
+from litcat.core.reader import parse
+from litcat.store.writer import record_text
 
 from .conftest import CATALOG, WriteRecord
 
@@ -17,13 +18,13 @@ def test_every_test_record_is_canonical() -> None:
     catalog = load_catalog(CATALOG)
     for pid, paper in catalog.papers.items():
         original = (CATALOG / catalog.files[pid]).read_text(encoding="utf-8")
-        assert catalog.record_text(paper) == original, pid
+        assert record_text(paper, catalog.taxonomy) == original, pid
 
 
 def test_record_to_yaml_to_record_is_identity() -> None:
     catalog = load_catalog(CATALOG)
     for paper in catalog.papers.values():
-        text = catalog.record_text(paper)
+        text = record_text(paper, catalog.taxonomy)
         doc = parse(text.encode(), "x.yaml")
         again = load_record(doc, paper.id, catalog.taxonomy)
         assert doc.problems == []

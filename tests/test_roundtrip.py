@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from litcat.core.catalog import Catalog
 from litcat.core.loader import load_catalog, load_record, load_taxonomy
 from litcat.core.models import Paper, to_data
-from litcat.core.yamlio import body_comment_lines, parse
+from litcat.core.reader import parse
 from litcat.store.fmt import format_catalog
+from litcat.store.writer import body_comment_lines, record_text
 from tests.conftest import CATALOG
 
 TAXONOMY, _ = load_taxonomy(CATALOG)
@@ -129,12 +130,12 @@ def papers(draw: st.DrawFn) -> Paper:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(papers())
 def test_any_valid_record_reads_back_equal_and_byte_stable(paper: Paper) -> None:
-    text = WRITER.record_text(paper)
+    text = record_text(paper, WRITER.taxonomy)
     doc = parse(text.encode("utf-8"), "papers/roundtrip.yaml")
     again = load_record(doc, "roundtrip", TAXONOMY)
     assert [p for p in doc.problems if p.is_error] == [], text
     assert again == paper, text
-    assert WRITER.record_text(again) == text
+    assert record_text(again, WRITER.taxonomy) == text
 
 
 @settings(max_examples=200, deadline=None)
@@ -153,7 +154,7 @@ def test_one_line_strings_survive_every_field(value: str) -> None:
             "added": "2024-01-01",
         }
     )
-    text = WRITER.record_text(paper)
+    text = record_text(paper, WRITER.taxonomy)
     doc = parse(text.encode("utf-8"), "papers/roundtrip.yaml")
     assert load_record(doc, "roundtrip", TAXONOMY) == paper, text
 
@@ -164,7 +165,7 @@ def test_arxiv_ids_that_look_like_numbers_stay_text() -> None:
             {"id": "x", "title": "T", "authors": ["A"], "year": 2020, "arxiv": arxiv,
              "added": "2024-01-01"}
         )  # fmt: skip
-        text = WRITER.record_text(paper)
+        text = record_text(paper, WRITER.taxonomy)
         assert f"arxiv: '{arxiv}'\n" in text
         assert load_record(parse(text.encode(), "papers/x.yaml"), "x", TAXONOMY) == paper
 
@@ -193,7 +194,7 @@ def test_fmt_of_any_valid_layout_keeps_the_record(
         assert result.skipped == []
         after = load_catalog(root)
         assert after.papers == {"roundtrip": paper}
-        assert path.read_text(encoding="utf-8") == WRITER.record_text(paper)
+        assert path.read_text(encoding="utf-8") == record_text(paper, WRITER.taxonomy)
 
 
 def comment_lines(text: str) -> list[int]:
@@ -215,7 +216,7 @@ def comment_lines(text: str) -> list[int]:
 @given(papers(), st.data())
 def test_a_comment_on_any_line_is_noticed(paper: Paper, data: st.DataObject) -> None:
     """fmt refuses to rewrite a record whose comments it would lose: it must see them all."""
-    text = WRITER.record_text(paper)
+    text = record_text(paper, WRITER.taxonomy)
     lines = text.splitlines(keepends=True)
     number = data.draw(st.sampled_from(comment_lines(text)))
     lines[number - 1] = lines[number - 1].rstrip("\n") + " # a curator's note\n"

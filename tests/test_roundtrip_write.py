@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from litcat.cli import main
 from litcat.core.loader import load_catalog
-from litcat.core.yamlio import write_atomic
+from litcat.store.writer import write_atomic
 
 OLD = "title: Old\n"
 

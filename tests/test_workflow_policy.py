@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from litcat.core.yamlio import parse
+from litcat.core.reader import parse
 
 REPO = Path(__file__).parent.parent
 WORKFLOWS = sorted(

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from litcat.core.yamlio import dump, read
+from litcat.core.reader import read
+from litcat.store.writer import dump
 from tests.sitebuild import mkdocs_build
 
 TESTS = Path(__file__).parent.parent

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..core.problems import count
-from ..core.yamlio import write_atomic
 from ..formats.exports import EXPORTS
+from ..store.writer import write_atomic
 from . import Env, pass_env
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..core.yamlio import write_atomic
 from ..intake import fetch
 from ..intake.links import check_links, report_markdown
+from ..store.writer import write_atomic
 from . import Env, pass_env
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..core.problems import format_problems
-from ..core.yamlio import write_atomic
 from ..render import RenderOptions, render_site
+from ..store.writer import write_atomic
 from . import Env, pass_env
 
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .models import Paper, to_data
+from .models import Paper
 from .problems import Problem, count
 from .taxonomy import Taxonomy
-from .yamlio import dump
 
 TAXONOMY_FILE = "taxonomy.yaml"
 PAPERS_DIR = "papers"
@@ -87,18 +86,3 @@ class Catalog:
     def newest_first(self, ids: list[str] | None = None) -> list[Paper]:
         chosen = self.papers.values() if ids is None else (self.papers[i] for i in ids)
         return sorted(chosen, key=lambda p: (-p.year, p.title.lower(), p.id))
-
-    # -- writing ---------------------------------------------------------------------------------
-
-    def record_text(self, paper: Paper, header: str = "") -> str:
-        """The canonical YAML of a record: the only way litcat turns a paper into text."""
-        taxonomy = self.taxonomy
-        if taxonomy is None:
-            return dump(to_data(paper, [], []), header)
-        tags: dict[str, list[str]] = {}
-        for dim, values in paper.tags.items():
-            # Old aliases are written under the node's current id.
-            resolved = (taxonomy.resolve(dim, v)[0] for v in values)
-            tags[dim] = [info.id if info else v for info, v in zip(resolved, values, strict=True)]
-        paper = paper.model_copy(update={"tags": tags})
-        return dump(to_data(paper, taxonomy.dimension_ids(), taxonomy.attribute_ids()), header)

@@ -14,9 +14,9 @@ from typing import Any
 from . import ids
 from .catalog import Catalog
 from .problems import Problem, Severity, did_you_mean
+from .reader import Document, Path_, locate, read
 from .taxonomy import Node, NodeInfo, Taxonomy
 from .validation import validate_model
-from .yamlio import Document, Path_, locate, read
 
 # -- the taxonomy -----------------------------------------------------------------------------
 

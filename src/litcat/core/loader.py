@@ -15,9 +15,9 @@ from . import checks, ids
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from .models import RECORD_FIELDS, Paper
 from .problems import Problem, sort_problems
+from .reader import MAX_BYTES, Document, read
 from .taxonomy import Taxonomy
 from .validation import validate_model
-from .yamlio import MAX_BYTES, Document, read
 
 ALLOWED_EXTRA_FILES = frozenset({".gitkeep"})
 TAXONOMY_MAX_BYTES = 4 * 1024 * 1024

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import did_you_mean
-from .yamlio import Document
+from .reader import Document
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -19,8 +19,9 @@ from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_record
 from ..core.models import RECORD_FIELDS, Paper
 from ..core.problems import Problem
+from ..core.reader import parse
 from ..core.taxonomy import Taxonomy
-from ..core.yamlio import dump, parse, split_header, write_atomic
+from ..store.writer import dump, record_text, split_header, write_atomic
 from . import fetch
 from .bibtex import parse_bibtex, surname
 
@@ -127,7 +128,7 @@ def check_record(
     paper = load_record(doc, pid, catalog.taxonomy) if not doc.problems else None
     if paper is None:
         return None, "", doc.problems
-    return paper, catalog.record_text(paper, header), doc.problems
+    return paper, record_text(paper, catalog.taxonomy, header), doc.problems
 
 
 def write_record(catalog: Catalog, pid: str, text: str, *, overwrite: bool = False) -> Path:
@@ -250,7 +251,7 @@ def prepare(
         existing = catalog.papers[match.paper_id]
         old_text = (catalog.root / match.file).read_text(encoding="utf-8")
         header = split_header(old_text)[0] or header
-        data = parse(catalog.record_text(existing).encode("utf-8"), match.file).data
+        data = parse(record_text(existing, catalog.taxonomy).encode("utf-8"), match.file).data
         data.update(facts)
         if tags:
             data["tags"] = tags

@@ -78,7 +78,7 @@ def front_matter(meta: dict[str, Any]) -> str:
     if not meta:
         return ""
     # Page metadata needs no canonical form, so libyaml's emitter writes it: the record writer
-    # (litcat.core.yamlio.dump) is pure Python and was a quarter of the rendering time.
+    # (litcat.store.writer.dump) is pure Python and was a quarter of the rendering time.
     dumped = yaml.dump(
         meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1 << 30
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
-from ..core.yamlio import body_comment_lines, split_header, write_atomic
+from .writer import body_comment_lines, record_text, split_header, write_atomic
 
 
 @dataclass
@@ -26,7 +26,7 @@ def format_catalog(catalog: Catalog, *, write: bool, drop_comments: bool = False
         path = catalog.root / file
         original = path.read_text(encoding="utf-8")
         header, _ = split_header(original.removeprefix("\ufeff"))
-        text = catalog.record_text(paper, header)
+        text = record_text(paper, catalog.taxonomy, header)
         if text == original:
             continue
         comments = body_comment_lines(original)
