@@ -9,7 +9,7 @@ import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from litcat.core.loader import load_catalog
-from litcat.formats import exports
+from litcat.formats import bibtex, csl, tables
 
 from .conftest import WriteRecord
 
@@ -17,7 +17,7 @@ from .conftest import WriteRecord
 def test_bibtex_parses_back_into_the_same_entries(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     library = bibtexparser.parse_string(
-        exports.to_bibtex(catalog), append_middleware=[LatexDecodingMiddleware()]
+        bibtex.to_bibtex(catalog), append_middleware=[LatexDecodingMiddleware()]
     )
     assert not library.failed_blocks
     by_key = {entry.key: entry for entry in library.entries}
@@ -39,20 +39,20 @@ def test_bibtex_escapes_latex_specials(catalog_dir: Path, write_record: WriteRec
         "tags:\n  method:\n    - radar\nadded: 2024-01-01\n",
     )
     catalog = load_catalog(catalog_dir)
-    entry = exports.bibtex_entry(catalog.papers["amp2024test"])
+    entry = bibtex.bibtex_entry(catalog.papers["amp2024test"])
     assert r"R\&D at 100\% \{speed\} \#1 \$x\$ a\_b" in entry
     library = bibtexparser.parse_string(entry, append_middleware=[LatexDecodingMiddleware()])
     assert library.entries[0].fields_dict["title"].value == "R&D at 100% {speed} #1 $x$ a_b"
 
 
 def test_csl_json_items(catalog_dir: Path) -> None:
-    items = json.loads(exports.to_csl_json(load_catalog(catalog_dir)))
+    items = json.loads(csl.to_csl_json(load_catalog(catalog_dir)))
     item = next(i for i in items if i["id"] == "berg2021flyways")
     assert item["type"] == "article-journal"
     assert item["author"][2] == {"family": "Durand", "given": "Émile"}
     assert item["issued"] == {"date-parts": [[2021]]}
-    assert exports.csl_name("Ludwig van der Berg") == {"family": "van der Berg", "given": "Ludwig"}
-    assert exports.csl_name("Plato") == {"literal": "Plato"}
+    assert csl.csl_name("Ludwig van der Berg") == {"family": "van der Berg", "given": "Ludwig"}
+    assert csl.csl_name("Plato") == {"literal": "Plato"}
 
 
 def test_csv_has_one_row_per_paper_and_defuses_formulas(
@@ -63,7 +63,7 @@ def test_csv_has_one_row_per_paper_and_defuses_formulas(
         "title: '=HYPERLINK(\"http://evil\")'\nauthors:\n  - A. Person\nyear: 2024\n"
         "added: 2024-01-01\n",
     )
-    rows = list(csv.DictReader(io.StringIO(exports.to_csv(load_catalog(catalog_dir)))))
+    rows = list(csv.DictReader(io.StringIO(tables.to_csv(load_catalog(catalog_dir)))))
     assert len(rows) == 6
     by_id = {r["id"]: r for r in rows}
     assert by_id["formula2024x"]["title"].startswith("'=")
@@ -73,8 +73,8 @@ def test_csv_has_one_row_per_paper_and_defuses_formulas(
 
 def test_json_export_is_deterministic_and_complete(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
-    text = exports.to_json(catalog)
-    assert text == exports.to_json(load_catalog(catalog_dir))
+    text = tables.to_json(catalog)
+    assert text == tables.to_json(load_catalog(catalog_dir))
     data = json.loads(text)
     assert [p["id"] for p in data["papers"]] == sorted(catalog.papers)
     assert data["papers"][0]["tags"]["method"] == ["gps-tags"]

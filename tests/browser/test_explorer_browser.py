@@ -14,7 +14,8 @@ import bibtexparser
 from playwright.sync_api import expect
 
 from litcat.core.loader import load_catalog
-from litcat.formats.exports import bibtex_entry, csl_item
+from litcat.formats.bibtex import bibtex_entry
+from litcat.formats.csl import csl_item
 
 
 def open_explorer(page: Any, site: Any, query: str = "") -> None:

@@ -163,7 +163,7 @@
     history.replaceState(history.state, "", url);
   }
 
-  /* -- exports, matching litcat.formats.exports ------------------------------------------------ */
+  /* -- exports, matching litcat.formats.bibtex ----------------------------------------------- */
 
   function latex(text) {
     return text.replace(/[\\{}&%$#_~^]/g, function (c) { return LATEX[c]; });

@@ -129,7 +129,7 @@
     refresh(view);
   }
 
-  /* The chosen papers in id order, as litcat.formats.exports writes them. */
+  /* The chosen papers in id order, as litcat.formats.bibtex and .csl write them. */
   function exportAs(view, format) {
     details(view).then(function (more) {
       var data = view.index.data, chosen = [];

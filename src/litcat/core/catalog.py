@@ -83,6 +83,10 @@ class Catalog:
         """Ids of the papers tagged with a node or any node under it."""
         return self._by_node.get((dim, node_id), [])
 
+    def sorted_papers(self) -> list[Paper]:
+        """Every paper in id order, as exports list them."""
+        return [self.papers[pid] for pid in sorted(self.papers)]
+
     def newest_first(self, ids: list[str] | None = None) -> list[Paper]:
         chosen = self.papers.values() if ids is None else (self.papers[i] for i in ids)
         return sorted(chosen, key=lambda p: (-p.year, p.title.lower(), p.id))

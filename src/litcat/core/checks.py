@@ -39,18 +39,19 @@ def node_locations(taxonomy: Taxonomy) -> dict[tuple[str, str], Path_]:
 
 def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
     """Unique ids, existing references, choices where they are needed."""
-    _unique(doc, [((("groups", i, "id")), g.id) for i, g in enumerate(taxonomy.groups)], "group")
-    _unique(
-        doc,
-        [(("dimensions", i, "id"), d.id) for i, d in enumerate(taxonomy.dimensions)],
-        "dimension",
-    )
-    _unique(
-        doc,
-        [(("attributes", i, "id"), a.id) for i, a in enumerate(taxonomy.attributes)],
-        "attribute",
-    )
-    _unique(doc, [(("views", i, "id"), v.id) for i, v in enumerate(taxonomy.views)], "view")
+    for key, what, ids_ in (
+        ("groups", "group", [g.id for g in taxonomy.groups]),
+        ("dimensions", "dimension", taxonomy.dimension_ids()),
+        ("attributes", "attribute", taxonomy.attribute_ids()),
+        ("views", "view", [v.id for v in taxonomy.views]),
+    ):
+        _unique(doc, [((key, i, "id"), item) for i, item in enumerate(ids_)], what)
+    _check_dimensions(taxonomy, doc)
+    _check_attributes(taxonomy, doc)
+    _check_views(taxonomy, doc)
+
+
+def _check_dimensions(taxonomy: Taxonomy, doc: Document) -> None:
     groups = {g.id for g in taxonomy.groups}
     for d, dim in enumerate(taxonomy.dimensions):
         if dim.group is not None and dim.group not in groups:
@@ -64,6 +65,9 @@ def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
             names.append(((*path, "id"), node.id))
             names.extend(((*path, "aliases", j), a) for j, a in enumerate(node.aliases))
         _unique(doc, names, f"node or alias of dimension {dim.id!r}")
+
+
+def _check_attributes(taxonomy: Taxonomy, doc: Document) -> None:
     for a, attr in enumerate(taxonomy.attributes):
         if attr.type == "choice" and not attr.choices:
             doc.error(("attributes", a, "choices"), "an attribute of type choice needs choices")
@@ -74,6 +78,9 @@ def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
             [(("attributes", a, "choices", i, "id"), c.id) for i, c in enumerate(attr.choices)],
             "choice",
         )
+
+
+def _check_views(taxonomy: Taxonomy, doc: Document) -> None:
     dims = set(taxonomy.dimension_ids())
     for v, view in enumerate(taxonomy.views):
         for side in ("rows", "columns"):

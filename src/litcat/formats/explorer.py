@@ -30,7 +30,8 @@ from ..core import values
 from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import Taxonomy
-from .exports import csl_name, entry_type
+from .bibtex import entry_type
+from .csl import csl_name
 
 FORMAT = 1
 DATA_FILE = "data.json"

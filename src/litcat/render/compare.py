@@ -17,7 +17,7 @@ from typing import Any
 from ..core import paths, values
 from ..core.models import Paper
 from ..core.taxonomy import Attribute, NodeInfo, Taxonomy
-from ..formats.exports import spreadsheet_safe
+from ..formats.tables import spreadsheet_safe
 from .context import NodeLink, Producer, RenderContext
 
 

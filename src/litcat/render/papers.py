@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core import ids, paths, values
 from ..core.models import Paper
-from ..formats.exports import bibtex_entry, entry_type
+from ..formats.bibtex import bibtex_entry, entry_type
 from .context import Producer, RenderContext
 from .related import related_papers
 from .sources import source_of
