@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from hypothesis import settings
+
+from litcat.cli import Env, main
+
+from .recorded.replay import Replay
 
 # Under CI a property test must not pass on one run and fail on the next: same examples each run.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
@@ -18,6 +25,46 @@ CATALOG = TESTS / "catalog"
 REPO = TESTS.parent
 
 WriteRecord = Callable[[str, str], Path]
+# The day every command run by a test believes it is (records it adds carry it).
+TODAY = dt.date(2026, 1, 15)
+UPDATE_GOLDEN = bool(os.environ.get("LITCAT_UPDATE_GOLDEN"))
+
+
+@dataclass
+class Cli:
+    """Runs ``litcat`` as a command with what tests need in place of the world: recorded HTTP
+    answers (``transport``), a fixed date (``today``) and a record of the pauses instead of
+    sleeping (``pauses``)."""
+
+    transport: Replay = field(default_factory=Replay)
+    today: dt.date = TODAY
+    pauses: list[float] = field(default_factory=list)
+
+    def __call__(self, root: Path | None, *args: str, input: str | None = None) -> Result:
+        env = Env(transport=self.transport, today=lambda: self.today, sleep=self.pauses.append)
+        where = ["--root", str(root)] if root is not None else []
+        return CliRunner().invoke(main, [*where, *args], input=input, obj=env)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+def finished(result: Result) -> tuple[int, str]:
+    """Exit status and output of a command that ended without a traceback."""
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def check_golden(path: Path, text: str) -> None:
+    """``text`` equals the golden file; ``LITCAT_UPDATE_GOLDEN=1`` rewrites the file instead."""
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"no golden output {path}; run with LITCAT_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture

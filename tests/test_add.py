@@ -1,31 +1,16 @@
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from litcat.cli import main
 from litcat.core.loader import load_catalog
 from litcat.formats.schema import schema_header
 from litcat.intake import add as adding
 from litcat.intake import fetch
 
-from .recorded.replay import Replay
-
-TODAY = dt.date.today().isoformat()
-
-
-@pytest.fixture
-def replay(monkeypatch: pytest.MonkeyPatch) -> Replay:
-    transport = Replay()
-    monkeypatch.setattr(fetch, "urllib_transport", transport)
-    return transport
-
-
-def run(catalog: Path, *args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(main, ["--root", str(catalog), *args], input=stdin)
+from .conftest import TODAY, Cli
 
 
 def failed(result: Result) -> None:
@@ -75,13 +60,15 @@ def test_write_record_never_overwrites(catalog_dir: Path) -> None:
 # -- from the arXiv ----------------------------------------------------------------------------
 
 
-def test_add_arxiv_writes_a_valid_record(catalog_dir: Path, replay: Replay) -> None:
-    result = run(
+def test_add_arxiv_writes_a_valid_record(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(
         catalog_dir, "add", "arXiv:2406.01967v1", "--tag", "method=gps", "--tag", "taxon=geese"
     )
     assert result.exit_code == 0, result.output
     assert "wrote papers/ma2024dreureka.yaml" in result.output
-    assert replay.requests == [("GET", "https://export.arxiv.org/api/query?id_list=2406.01967")]
+    assert cli.transport.requests == [
+        ("GET", "https://export.arxiv.org/api/query?id_list=2406.01967")
+    ]
     text = (catalog_dir / "papers/ma2024dreureka.yaml").read_text()
     assert text == (
         "title: 'DrEureka: Language Model Guided Sim-To-Real Transfer'\n"
@@ -102,15 +89,15 @@ def test_add_arxiv_writes_a_valid_record(catalog_dir: Path, replay: Replay) -> N
         + "year: 2024\narxiv: '2406.01967'\n"
         "tags:\n  method:\n    - gps-tags\n  taxon:\n    - geese\n"
         "sources:\n  - https://export.arxiv.org/api/query?id_list=2406.01967\n"
-        f"added: {TODAY}\n"
+        f"added: {TODAY.isoformat()}\n"
     )
     catalog = load_catalog(catalog_dir)
     assert catalog.ok, catalog.problems
     assert "ma2024dreureka" in catalog.papers
 
 
-def test_add_arxiv_takes_doi_and_journal_ref(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "1505.00023")
+def test_add_arxiv_takes_doi_and_journal_ref(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "1505.00023")
     assert result.exit_code == 0, result.output
     assert "no tags given" in result.output
     paper = load_catalog(catalog_dir).papers["janson2015deterministic"]
@@ -122,17 +109,17 @@ def test_add_arxiv_takes_doi_and_journal_ref(catalog_dir: Path, replay: Replay) 
     assert paper.year == 2015
 
 
-def test_add_writes_the_schema_line_from_site_url(catalog_dir: Path, replay: Replay) -> None:
+def test_add_writes_the_schema_line_from_site_url(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "mkdocs.yml").write_text(
         "site_name: Birds\nsite_url: https://example.org/birds/\n"
         "markdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
     )
-    result = run(catalog_dir, "add", "2406.01967")
+    result = cli(catalog_dir, "add", "2406.01967")
     assert result.exit_code == 0, result.output
     first = (catalog_dir / "papers/ma2024dreureka.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=https://example.org/birds/schema/record.json"
-    fmt = run(catalog_dir, "fmt", "--check")
+    fmt = cli(catalog_dir, "fmt", "--check")
     assert fmt.exit_code == 0, fmt.output
 
 
@@ -172,10 +159,10 @@ def test_schema_line_follows_mkdocs_site_url(
 # -- from a DOI --------------------------------------------------------------------------------
 
 
-def test_add_doi_from_crossref_bibtex(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "https://doi.org/10.1609/AAAI.v38i12.29215")
+def test_add_doi_from_crossref_bibtex(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "https://doi.org/10.1609/AAAI.v38i12.29215")
     assert result.exit_code == 0, result.output
-    assert replay.requests == [("GET", "https://doi.org/10.1609/aaai.v38i12.29215")]
+    assert cli.transport.requests == [("GET", "https://doi.org/10.1609/aaai.v38i12.29215")]
     paper = load_catalog(catalog_dir).papers["kim2024stitching"]
     assert paper.authors == ["Sungyoon Kim", "Yunseon Choi", "Daiki E. Matsunaga", "Kee-Eung Kim"]
     assert paper.venue == "Proceedings of the AAAI Conference on Artificial Intelligence"
@@ -184,8 +171,8 @@ def test_add_doi_from_crossref_bibtex(catalog_dir: Path, replay: Replay) -> None
     assert paper.sources == ["https://doi.org/10.1609/aaai.v38i12.29215"]
 
 
-def test_add_doi_from_datacite_finds_the_arxiv_id(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "10.48550/arXiv.2402.08546")
+def test_add_doi_from_datacite_finds_the_arxiv_id(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "10.48550/arXiv.2402.08546")
     assert result.exit_code == 0, result.output
     paper = load_catalog(catalog_dir).papers["bhat2024grounding"]
     assert paper.arxiv == "2402.08546"
@@ -210,8 +197,8 @@ TITLE_TWIN = (
 )
 
 
-def test_add_bibtex_from_stdin(catalog_dir: Path) -> None:
-    result = run(catalog_dir, "add", "--bibtex", "-", "--tag", "taxon=songbirds", stdin=ENTRY)
+def test_add_bibtex_from_stdin(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "--bibtex", "-", "--tag", "taxon=songbirds", input=ENTRY)
     assert result.exit_code == 0, result.output
     paper = load_catalog(catalog_dir).papers["muller2023night"]
     assert paper.authors == ["Jérôme Müller", "Ann Smith"]
@@ -222,10 +209,10 @@ def test_add_bibtex_from_stdin(catalog_dir: Path) -> None:
     assert paper.sources == []
 
 
-def test_add_bibtex_file(catalog_dir: Path, tmp_path: Path) -> None:
+def test_add_bibtex_file(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "one.bib"
     source.write_text(ENTRY)
-    result = run(catalog_dir, "add", "--bibtex", str(source))
+    result = cli(catalog_dir, "add", "--bibtex", str(source))
     assert result.exit_code == 0, result.output
     assert (catalog_dir / "papers/muller2023night.yaml").is_file()
 
@@ -233,55 +220,55 @@ def test_add_bibtex_file(catalog_dir: Path, tmp_path: Path) -> None:
 # -- failure paths -----------------------------------------------------------------------------
 
 
-def test_offline_says_so(catalog_dir: Path, replay: Replay) -> None:
-    replay.unreachable.add("export.arxiv.org")
-    result = run(catalog_dir, "add", "2406.01967")
+def test_offline_says_so(cli: Cli, catalog_dir: Path) -> None:
+    cli.transport.unreachable.add("export.arxiv.org")
+    result = cli(catalog_dir, "add", "2406.01967")
     failed(result)
     assert "could not reach export.arxiv.org: " in result.output
     assert not (catalog_dir / "papers/ma2024dreureka.yaml").exists()
 
 
-def test_offline_doi_says_so(catalog_dir: Path, replay: Replay) -> None:
-    replay.unreachable.add("doi.org")
-    result = run(catalog_dir, "add", "10.1609/aaai.v38i12.29215")
+def test_offline_doi_says_so(cli: Cli, catalog_dir: Path) -> None:
+    cli.transport.unreachable.add("doi.org")
+    result = cli(catalog_dir, "add", "10.1609/aaai.v38i12.29215")
     failed(result)
     assert "could not reach doi.org: " in result.output
 
 
-def test_unknown_arxiv_id(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "2406.99999")
+def test_unknown_arxiv_id(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "2406.99999")
     failed(result)
     assert "export.arxiv.org has no paper 2406.99999" in result.output
 
 
-def test_unknown_doi(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "10.1000/no-such-doi")
+def test_unknown_doi(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "10.1000/no-such-doi")
     failed(result)
     assert "doi.org does not know the DOI 10.1000/no-such-doi" in result.output
 
 
-def test_neither_arxiv_id_nor_doi(catalog_dir: Path, replay: Replay) -> None:
-    result = run(catalog_dir, "add", "not-an-id")
+def test_neither_arxiv_id_nor_doi(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "not-an-id")
     assert result.exit_code == 2, result.output
     assert "neither an arXiv id" in result.output
-    assert replay.requests == []
+    assert cli.transport.requests == []
 
 
 @pytest.mark.parametrize("args", [[], ["2406.01967", "--bibtex", "-"]])
-def test_one_source_exactly(catalog_dir: Path, args: list[str]) -> None:
-    result = run(catalog_dir, "add", *args, stdin=ENTRY)
+def test_one_source_exactly(cli: Cli, catalog_dir: Path, args: list[str]) -> None:
+    result = cli(catalog_dir, "add", *args, input=ENTRY)
     assert result.exit_code == 2, result.output
     assert "one of them" in result.output
 
 
-def test_malformed_tag_option(catalog_dir: Path) -> None:
-    result = run(catalog_dir, "add", "--bibtex", "-", "--tag", "songbirds", stdin=ENTRY)
+def test_malformed_tag_option(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "--bibtex", "-", "--tag", "songbirds", input=ENTRY)
     assert result.exit_code == 2, result.output
     assert "write DIMENSION=VALUE" in result.output
 
 
-def test_unknown_tag_is_located_and_nothing_written(catalog_dir: Path) -> None:
-    result = run(catalog_dir, "add", "--bibtex", "-", "--tag", "method=radr", stdin=ENTRY)
+def test_unknown_tag_is_located_and_nothing_written(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "--bibtex", "-", "--tag", "method=radr", input=ENTRY)
     failed(result)
     assert (
         "papers/muller2023night.yaml:11:7: tags.method.0: unknown Method value 'radr' "
@@ -299,24 +286,26 @@ def test_unknown_tag_is_located_and_nothing_written(catalog_dir: Path) -> None:
         (TITLE_TWIN, "title"),
     ],
 )
-def test_refuses_a_paper_the_catalog_holds(catalog_dir: Path, entry: str, by: str) -> None:
-    result = run(catalog_dir, "add", "--bibtex", "-", stdin=entry)
+def test_refuses_a_paper_the_catalog_holds(
+    cli: Cli, catalog_dir: Path, entry: str, by: str
+) -> None:
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=entry)
     failed(result)
     assert f"papers/berg2021flyways.yaml has the same {by}" in result.output
     assert len(list((catalog_dir / "papers").iterdir())) == 5
 
 
-def test_force_adds_a_paper_whose_title_matches(catalog_dir: Path) -> None:
-    result = run(catalog_dir, "add", "--force", "--bibtex", "-", stdin=TITLE_TWIN)
+def test_force_adds_a_paper_whose_title_matches(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "add", "--force", "--bibtex", "-", input=TITLE_TWIN)
     assert result.exit_code == 0, result.output
     assert "wrote papers/berg2021flyways-2.yaml" in result.output
 
 
-def test_force_refreshes_facts_and_keeps_curation(catalog_dir: Path) -> None:
+def test_force_refreshes_facts_and_keeps_curation(cli: Cli, catalog_dir: Path) -> None:
     entry = TITLE_TWIN.replace("Berg, Anna", "Berg, Anna and Lind, Jonas").replace(
         "year = 2021", "year = 2022, eprint = {2101.01234}"
     )
-    result = run(catalog_dir, "add", "--force", "--bibtex", "-", stdin=entry)
+    result = cli(catalog_dir, "add", "--force", "--bibtex", "-", input=entry)
     assert result.exit_code == 0, result.output
     assert "refreshed papers/berg2021flyways.yaml" in result.output
     paper = load_catalog(catalog_dir).papers["berg2021flyways"]
@@ -328,19 +317,19 @@ def test_force_refreshes_facts_and_keeps_curation(catalog_dir: Path) -> None:
 
 
 def test_refuses_to_overwrite_a_file_that_appears(
-    catalog_dir: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, catalog_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (catalog_dir / "papers/muller2023night.yaml").write_text("title: [broken\n")
     monkeypatch.setattr(adding.Index, "taken", lambda self, pid: False)
-    result = run(catalog_dir, "add", "--bibtex", "-", stdin=ENTRY)
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=ENTRY)
     failed(result)
     assert "papers/muller2023night.yaml exists; not overwritten" in result.output
     assert (catalog_dir / "papers/muller2023night.yaml").read_text() == "title: [broken\n"
 
 
-def test_a_broken_record_with_the_same_id_gets_a_suffix(catalog_dir: Path) -> None:
+def test_a_broken_record_with_the_same_id_gets_a_suffix(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "papers/muller2023night.yaml").write_text("title: [broken\n")
-    result = run(catalog_dir, "add", "--bibtex", "-", stdin=ENTRY)
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=ENTRY)
     assert result.exit_code == 0, result.output
     assert "wrote papers/muller2023night-2.yaml" in result.output
 
@@ -353,15 +342,17 @@ def test_a_broken_record_with_the_same_id_gets_a_suffix(catalog_dir: Path) -> No
         ("@article{x, title = {Open", "cannot parse"),
     ],
 )
-def test_bibtex_that_is_not_one_whole_entry(catalog_dir: Path, text: str, message: str) -> None:
-    result = run(catalog_dir, "add", "--bibtex", "-", stdin=text)
+def test_bibtex_that_is_not_one_whole_entry(
+    cli: Cli, catalog_dir: Path, text: str, message: str
+) -> None:
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=text)
     failed(result)
     assert message in result.output
 
 
-def test_broken_taxonomy(catalog_dir: Path) -> None:
+def test_broken_taxonomy(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "taxonomy.yaml").write_text("dimensions: []\n")
-    result = run(catalog_dir, "add", "--bibtex", "-", stdin=ENTRY)
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=ENTRY)
     failed(result)
     assert "taxonomy.yaml did not load" in result.output
 

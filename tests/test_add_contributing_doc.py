@@ -5,12 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from litcat.cli import main
-from litcat.intake import fetch
-
-from .recorded.replay import Replay
+from .conftest import Cli
 
 REPO = Path(__file__).parent.parent
 DOC = (REPO / "docs/contributing.md").read_text(encoding="utf-8")
@@ -32,26 +28,24 @@ added: 2024-06-05
 """
 
 
-def test_the_validation_example_is_real_output(catalog_dir: Path) -> None:
+def test_the_validation_example_is_real_output(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "papers/ma2024dreureka.yaml").write_text(BROKEN)
-    result = CliRunner().invoke(main, ["--root", str(catalog_dir), "validate"])
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert result.output.strip() in DOC
 
 
 @pytest.mark.skipif(not (REPO / "taxonomy.yaml").is_file(), reason="no catalog in this checkout")
-def test_the_add_examples_are_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_add_examples_are_real_output(cli: Cli, tmp_path: Path) -> None:
     root = tmp_path / "catalog"
     (root / "papers").mkdir(parents=True)
     (root / "taxonomy.yaml").write_bytes((REPO / "taxonomy.yaml").read_bytes())
-    monkeypatch.setattr(fetch, "urllib_transport", Replay())
-    runner = CliRunner()
     for args in (
         "add 2406.01967 --tag base-model=llm --tag rl-task=reward-signal",
         "add 2406.01967",
         "add 1505.00023 --tag rl-task=planing",
     ):
-        result = runner.invoke(main, ["--root", str(root), *args.split()])
+        result = cli(root, *args.split())
         assert result.output.strip() in DOC, args
     written = (root / "papers/ma2024dreureka.yaml").read_text()
-    assert written.split("added: ")[0] in DOC  # the date is the day the test runs
+    assert written.split("added: ")[0] in DOC  # the date is the day the command ran

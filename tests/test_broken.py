@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,16 +17,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from litcat.cli import main
+from .conftest import Cli, check_golden
 
 TESTS = Path(__file__).parent
 BROKEN = TESTS / "broken"
 RECORDS = BROKEN / "records"
 TAXONOMIES = BROKEN / "taxonomy"
 EXPECTED = BROKEN / "expected"
-UPDATE = os.environ.get("LITCAT_UPDATE_GOLDEN") == "1"
 # Near-identical titles are a warning: they only fail a run with --strict.
 STRICT = frozenset({"dup-title.yaml"})
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): \S")
@@ -47,23 +45,9 @@ def place(case: Path, papers: Path) -> None:
         shutil.copyfile(case, papers / case.name)
 
 
-def validate(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--root", str(root), "validate", *args])
-
-
 def transcript(result: Result) -> str:
     stdout = result.stdout.replace(NEXT_YEAR, "<next year>")
     return f"{stdout}# stderr: {result.stderr.strip()}\n# exit: {result.exit_code}\n"
-
-
-def check_golden(name: str, text: str) -> None:
-    path = EXPECTED / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.is_file(), f"no golden output {path}; run with LITCAT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
 
 
 def check_failure(result: Result, file: str, source: Path | None) -> None:
@@ -92,27 +76,27 @@ def test_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", RECORD_CASES)
-def test_broken_record(case: str, catalog_dir: Path) -> None:
+def test_broken_record(cli: Cli, case: str, catalog_dir: Path) -> None:
     place(RECORDS / case, catalog_dir / "papers")
-    result = validate(catalog_dir, *(["--strict"] if case in STRICT else []))
+    result = cli(catalog_dir, "validate", *(["--strict"] if case in STRICT else []))
     check_failure(result, f"papers/{case}", RECORDS / case)
-    check_golden(f"records/{case}.txt", transcript(result))
+    check_golden(EXPECTED / f"records/{case}.txt", transcript(result))
 
 
 @pytest.mark.parametrize("case", TAXONOMY_CASES)
-def test_broken_taxonomy(case: str, catalog_dir: Path) -> None:
+def test_broken_taxonomy(cli: Cli, case: str, catalog_dir: Path) -> None:
     shutil.copyfile(TAXONOMIES / case, catalog_dir / "taxonomy.yaml")
-    result = validate(catalog_dir)
+    result = cli(catalog_dir, "validate")
     check_failure(result, "taxonomy.yaml", TAXONOMIES / case)
-    check_golden(f"taxonomy/{case}.txt", transcript(result))
+    check_golden(EXPECTED / f"taxonomy/{case}.txt", transcript(result))
 
 
-def test_every_record_case_in_one_run(catalog_dir: Path) -> None:
+def test_every_record_case_in_one_run(cli: Cli, catalog_dir: Path) -> None:
     """A catalog holding all the broken records reports every one of their problems at once."""
     papers = catalog_dir / "papers"
     for case in RECORD_CASES:
         place(RECORDS / case, papers)
-    result = validate(catalog_dir)
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     expected: set[str] = set()
@@ -124,9 +108,9 @@ def test_every_record_case_in_one_run(catalog_dir: Path) -> None:
     assert reported == {f"papers/{case}" for case in RECORD_CASES}
 
 
-def test_three_mistakes_give_three_located_messages(catalog_dir: Path) -> None:
+def test_three_mistakes_give_three_located_messages(cli: Cli, catalog_dir: Path) -> None:
     place(RECORDS / "three-mistakes.yaml", catalog_dir / "papers")
-    result = validate(catalog_dir)
+    result = cli(catalog_dir, "validate")
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.output
     fields = [line.split(": ")[1] for line in lines]
@@ -158,11 +142,11 @@ def test_the_command_itself_never_prints_a_traceback(tmp_path: Path) -> None:
     assert all(p["line"] >= 1 and p["column"] >= 1 and p["file"] for p in problems)
 
 
-def test_symbolic_link_in_papers_is_refused(catalog_dir: Path, tmp_path: Path) -> None:
+def test_symbolic_link_in_papers_is_refused(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("title: not for the site\n")
     (catalog_dir / "papers" / "linked.yaml").symlink_to(secret)
-    result = validate(catalog_dir)
+    result = cli(catalog_dir, "validate")
     check_failure(result, "papers/linked.yaml", None)
     assert "symbolic link" in result.stdout
     assert "not for the site" not in result.output
@@ -175,12 +159,12 @@ def test_symbolic_link_in_papers_is_refused(catalog_dir: Path, tmp_path: Path) -
         ("papers", "papers:1:1: no papers/"),
     ],
 )
-def test_catalog_without_its_parts(catalog_dir: Path, remove: str, message: str) -> None:
+def test_catalog_without_its_parts(cli: Cli, catalog_dir: Path, remove: str, message: str) -> None:
     target = catalog_dir / remove
     if target.is_dir():
         shutil.rmtree(target)
     else:
         target.unlink()
-    result = validate(catalog_dir)
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert result.stdout.startswith(message)

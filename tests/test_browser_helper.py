@@ -25,6 +25,7 @@ def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
         browser.require_chromium()
 
 
+@pytest.mark.browser
 def test_chromium_runs_a_page(tmp_path: Path) -> None:
     page_file = tmp_path / "page.html"
     page_file.write_text("<p id=x>ok</p><script>document.title = 'ran'</script>")

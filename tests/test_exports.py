@@ -1,3 +1,5 @@
+"""Exports: BibTeX, CSL-JSON, CSV and JSON, as functions and as ``litcat export``."""
+
 from __future__ import annotations
 
 import csv
@@ -5,20 +7,21 @@ import io
 import json
 from pathlib import Path
 
-import bibtexparser
+import pytest
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from litcat.core.loader import load_catalog
 from litcat.formats import bibtex, csl, tables
+from litcat.formats.exports import EXPORTS
+from litcat.intake.bibtex import parse_bibtex
 
-from .conftest import WriteRecord
+from .conftest import Cli, WriteRecord
 
 
 def test_bibtex_parses_back_into_the_same_entries(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
-    library = bibtexparser.parse_string(
-        bibtex.to_bibtex(catalog), append_middleware=[LatexDecodingMiddleware()]
-    )
+    library = parse_string(bibtex.to_bibtex(catalog), append_middleware=[LatexDecodingMiddleware()])
     assert not library.failed_blocks
     by_key = {entry.key: entry for entry in library.entries}
     assert sorted(by_key) == sorted(catalog.papers)
@@ -41,7 +44,7 @@ def test_bibtex_escapes_latex_specials(catalog_dir: Path, write_record: WriteRec
     catalog = load_catalog(catalog_dir)
     entry = bibtex.bibtex_entry(catalog.papers["amp2024test"])
     assert r"R\&D at 100\% \{speed\} \#1 \$x\$ a\_b" in entry
-    library = bibtexparser.parse_string(entry, append_middleware=[LatexDecodingMiddleware()])
+    library = parse_string(entry, append_middleware=[LatexDecodingMiddleware()])
     assert library.entries[0].fields_dict["title"].value == "R&D at 100% {speed} #1 $x$ a_b"
 
 
@@ -79,3 +82,68 @@ def test_json_export_is_deterministic_and_complete(catalog_dir: Path) -> None:
     assert [p["id"] for p in data["papers"]] == sorted(catalog.papers)
     assert data["papers"][0]["tags"]["method"] == ["gps-tags"]
     assert {d["id"] for d in data["taxonomy"]["dimensions"]} == {"method", "taxon", "scale"}
+
+
+REPO = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTS))
+def test_export_prints_what_the_site_serves(cli: Cli, catalog_dir: Path, fmt: str) -> None:
+    result = cli(catalog_dir, "export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == EXPORTS[fmt].render(load_catalog(catalog_dir))
+
+
+def test_export_to_a_file(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "catalog.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    result = cli(catalog_dir, "export", "--format", "json", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "wrote 5 papers" in result.stderr
+    assert len(json.loads(target.read_text())["papers"]) == 5
+    assert [p.name for p in target.parent.iterdir()] == ["catalog.json"]  # no temporary left
+
+
+def test_export_refuses_a_catalog_with_errors(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    (catalog_dir / "papers/broken2024x.yaml").write_text("title: [unclosed\n")
+    target = tmp_path / "catalog.bib"
+    result = cli(catalog_dir, "export", "--format", "bibtex", "-o", str(target))
+    assert result.exit_code == 1, result.output
+    assert "the catalog has 1 errors" in result.output
+    assert not target.exists()
+
+
+def test_export_needs_a_known_format(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "export", "--format", "ris")
+    assert result.exit_code == 2, result.output
+    assert "'ris' is not one of" in result.output
+
+
+def _round_trip(cli: Cli, root: Path) -> None:
+    catalog = load_catalog(root)
+    assert catalog.papers
+    text = cli(root, "export", "--format", "bibtex").stdout
+    assert len(parse_string(text).entries) == len(catalog.papers)
+    parsed = parse_bibtex(text)
+    assert not parsed.failed
+    assert sorted(e.key for e in parsed.entries) == sorted(catalog.papers)
+    for entry in parsed.entries:
+        paper = catalog.papers[entry.key]
+        data = entry.data
+        assert data.get("title") == paper.title, entry.key
+        assert data.get("authors", []) == paper.authors, entry.key
+        assert data.get("authors_incomplete", False) == paper.authors_incomplete, entry.key
+        assert data.get("year") == paper.year, entry.key
+        assert data.get("venue") == paper.venue, entry.key
+        assert data.get("arxiv") == paper.arxiv, entry.key
+        assert data.get("doi") == paper.doi, entry.key
+
+
+def test_exported_bibtex_parses_back_into_the_same_entries(cli: Cli, catalog_dir: Path) -> None:
+    _round_trip(cli, catalog_dir)
+
+
+@pytest.mark.skipif(not (REPO / "papers").is_dir(), reason="no papers/ in this checkout")
+def test_the_catalogs_bibtex_parses_back_into_the_same_entries(cli: Cli) -> None:
+    _round_trip(cli, REPO)

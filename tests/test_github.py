@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from litcat.cli import main
 
+from .conftest import Cli
+
 REPO = Path(__file__).parent.parent
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -160,7 +162,7 @@ def test_litcat_commands_in_the_github_files_exist() -> None:
     assert used <= set(main.list_commands(click.Context(main)))
 
 
-def test_pre_commit_hooks(catalog_dir: Path) -> None:
+def test_pre_commit_hooks(cli: Cli, catalog_dir: Path) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert [h["id"] for h in hooks] == ["litcat-validate", "litcat-fmt"]
     for hook in hooks:
@@ -168,7 +170,7 @@ def test_pre_commit_hooks(catalog_dir: Path) -> None:
         assert hook["pass_filenames"] is False
         program, *args = shlex.split(hook["entry"])
         assert program == "litcat"
-        result = CliRunner().invoke(main, ["--root", str(catalog_dir), *args])
+        result = cli(catalog_dir, *args)
         assert result.exit_code == 0, result.output
 
 

@@ -5,11 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from litcat.cli import main
 from litcat.core.loader import load_catalog
 from litcat.intake.bibtex import count_entries, parse_bibtex
+
+from .conftest import Cli
 
 REPO = Path(__file__).parent.parent
 HEPML = REPO.parent / "shared" / "corpora" / "HEPML.bib"
@@ -63,10 +63,6 @@ BIB = r"""% A small file with one of everything the importer meets.
   url = {ftp://example.org/paper.pdf},
 }
 """
-
-
-def run(catalog: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--root", str(catalog), *args])
 
 
 @pytest.fixture
@@ -124,8 +120,8 @@ def test_urls_and_identifiers_are_not_latex_decoded() -> None:
 # -- the command -------------------------------------------------------------------------------
 
 
-def test_import_accounts_for_every_entry(catalog_dir: Path, bib: Path) -> None:
-    result = run(catalog_dir, "import-bibtex", str(bib), "--tag", "taxon=songbirds")
+def test_import_accounts_for_every_entry(cli: Cli, catalog_dir: Path, bib: Path) -> None:
+    result = cli(catalog_dir, "import-bibtex", str(bib), "--tag", "taxon=songbirds")
     assert result.exit_code == 1, result.output
     out = result.output
     assert (
@@ -143,53 +139,57 @@ def test_import_accounts_for_every_entry(catalog_dir: Path, bib: Path) -> None:
         assert catalog.papers[pid].tags == {"taxon": ["songbirds"]}, pid
 
 
-def test_dry_run_writes_nothing(catalog_dir: Path, bib: Path) -> None:
+def test_dry_run_writes_nothing(cli: Cli, catalog_dir: Path, bib: Path) -> None:
     before = sorted((catalog_dir / "papers").iterdir())
-    result = run(catalog_dir, "import-bibtex", "--dry-run", str(bib))
+    result = cli(catalog_dir, "import-bibtex", "--dry-run", str(bib))
     assert result.exit_code == 1, result.output
     assert "would write papers/sato2018geese-2.yaml" in result.output
     assert "4 would import" in result.output
     assert sorted((catalog_dir / "papers").iterdir()) == before
 
 
-def test_import_twice_skips_everything_the_first_run_wrote(catalog_dir: Path, bib: Path) -> None:
-    run(catalog_dir, "import-bibtex", str(bib))
-    result = run(catalog_dir, "import-bibtex", str(bib))
+def test_import_twice_skips_everything_the_first_run_wrote(
+    cli: Cli, catalog_dir: Path, bib: Path
+) -> None:
+    cli(catalog_dir, "import-bibtex", str(bib))
+    result = cli(catalog_dir, "import-bibtex", str(bib))
     assert "8 entries: 0 imported, 6 skipped (already held), 2 reported" in result.output
 
 
-def test_clean_file_exits_zero_with_progress_bar(catalog_dir: Path, tmp_path: Path) -> None:
+def test_clean_file_exits_zero_with_progress_bar(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "ok.bib"
     path.write_text("@article{a, author = {Ito, Ken}, title = {Swifts Aloft}, year = 2022}\n")
-    result = run(catalog_dir, "import-bibtex", "--progress", str(path))
+    result = cli(catalog_dir, "import-bibtex", "--progress", str(path))
     assert result.exit_code == 0, result.output
     assert "importing" in result.stderr
     assert "1 entries: 1 imported" in result.stderr
 
 
-def test_unknown_tag_fails_before_importing(catalog_dir: Path, bib: Path) -> None:
-    result = run(catalog_dir, "import-bibtex", str(bib), "--tag", "taxon=songbird")
+def test_unknown_tag_fails_before_importing(cli: Cli, catalog_dir: Path, bib: Path) -> None:
+    result = cli(catalog_dir, "import-bibtex", str(bib), "--tag", "taxon=songbird")
     assert result.exit_code == 2, result.output
     assert "unknown Taxon value 'songbird' (did you mean 'songbirds'?)" in result.output
     assert len(list((catalog_dir / "papers").iterdir())) == 5
 
 
-def test_file_that_is_not_utf8(catalog_dir: Path, tmp_path: Path) -> None:
+def test_file_that_is_not_utf8(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "latin1.bib"
     path.write_bytes("@article{a, author = {M\u00fcller, A}}".encode("latin-1"))
-    result = run(catalog_dir, "import-bibtex", str(path))
+    result = cli(catalog_dir, "import-bibtex", str(path))
     assert result.exit_code == 1, result.output
     assert "not UTF-8" in result.output
     assert "Traceback" not in result.output
 
 
 @pytest.mark.skipif(not HEPML.is_file(), reason=f"the HEPML corpus is not at {HEPML}")
-def test_hepml_every_entry_imported_or_reported(tmp_path: Path) -> None:
+def test_hepml_every_entry_imported_or_reported(cli: Cli, tmp_path: Path) -> None:
     root = tmp_path / "hep"
     (root / "papers").mkdir(parents=True)
     shutil.copy(REPO / "tests/catalog/taxonomy.yaml", root / "taxonomy.yaml")
     text = HEPML.read_text(encoding="utf-8")
-    result = run(root, "import-bibtex", str(HEPML))
+    result = cli(root, "import-bibtex", str(HEPML))
     summary = result.stderr.strip().splitlines()[-1]
     found = re.fullmatch(
         r"(\d+) entries: (\d+) imported, (\d+) skipped .*, (\d+) reported", summary

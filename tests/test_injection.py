@@ -13,8 +13,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import bibtexparser
 import pytest
+from bibtexparser.entrypoint import parse_string
 
 from litcat.core.loader import load_catalog
 from tests.injection import build
@@ -153,6 +153,6 @@ def test_downloads_hold_every_record_value_exactly(built: tuple[build.Plan, Path
         # A spreadsheet would run a cell starting with = + - @ as a formula.
         assert value in cells or "'" + value in cells, value
     assert not any(c[:1] in "=+-@" for c in cells if TOKEN.search(c))
-    library = bibtexparser.parse_string((downloads / "catalog.bib").read_text(encoding="utf-8"))
+    library = parse_string((downloads / "catalog.bib").read_text(encoding="utf-8"))
     assert library.failed_blocks == []
     assert sorted(entry.key for entry in library.entries) == sorted(plan.records)

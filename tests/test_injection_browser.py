@@ -18,6 +18,8 @@ from tests import browser
 from tests.injection import build
 from tests.injection.inspect import TOKEN, misplaced
 
+pytestmark = pytest.mark.browser
+
 # Every event a payload could trigger by itself, fired at every element once the page loads
 # (clicks are left out: they would follow links away from the page).
 PROVOKE = """(scope) => {
@@ -98,15 +100,13 @@ class Watch:
 
 def visit(page: Any, url: str, plan: build.Plan) -> list[str]:
     """Open, provoke and read one page; what went wrong on it."""
-    page.on(
-        "framenavigated",
-        lambda frame: (
-            frame == page.main_frame
-            and frame.url != url
-            and watch_navigation.append(f"navigated to {frame.url}")
-        ),
-    )
     watch_navigation: list[str] = []
+
+    def navigated(frame: Any) -> None:
+        if frame == page.main_frame and frame.url != url:
+            watch_navigation.append(f"navigated to {frame.url}")
+
+    page.on("framenavigated", navigated)
     try:
         page.goto(url, wait_until="load")
         page.evaluate(PROVOKE, "*")

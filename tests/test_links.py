@@ -4,13 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from litcat.cli import main
 from litcat.core.loader import load_catalog
 from litcat.intake import fetch
 from litcat.intake.links import Finding, LinkReport, check_links, escape, report_markdown
 
+from .conftest import Cli
 from .recorded.replay import Replay
 
 TESTS = Path(__file__).parent
@@ -135,13 +134,10 @@ def test_check_links_on_recorded_answers(review: Path) -> None:
     )
 
 
-def test_arxiv_batches_pause_between_requests(
-    review: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(fetch, "ARXIV_BATCH", 2)
+def test_arxiv_batches_pause_between_requests(review: Path) -> None:
     pauses: list[float] = []
-    report = check_links(load_catalog(review), Replay(), sleep=pauses.append)
-    assert pauses == [1.0, 3.0]
+    report = check_links(load_catalog(review), Replay(), sleep=pauses.append, batch=2)
+    assert pauses == [1.0, fetch.ARXIV_PAUSE]
     # The first batch was not recorded: its ids are reported as not checked, none is dropped;
     # the second (2406.01967 alone) was, and its title differs.
     messages = {f.target: f.message for f in report.findings if f.what == "arXiv id"}
@@ -201,42 +197,24 @@ def test_report_without_findings() -> None:
     assert "|" not in text
 
 
-def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--root", str(root), *args])
-
-
-@pytest.fixture
-def no_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command sleeps for real between requests; recorded answers need no politeness."""
-    monkeypatch.setattr("litcat.intake.links.HOST_PAUSE", 0.0)
-    monkeypatch.setattr("litcat.intake.links.ARXIV_PAUSE", 0.0)
-
-
-def test_check_links_command_writes_the_report(
-    no_pauses: None, review: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(fetch, "urllib_transport", Replay(unreachable={"unreachable.example"}))
+def test_check_links_command_writes_the_report(cli: Cli, review: Path, tmp_path: Path) -> None:
+    cli.transport = Replay(unreachable={"unreachable.example"})
     target = tmp_path / "report.md"
-    result = run(review, "check-links", "--report", str(target))
+    result = cli(review, "check-links", "--report", str(target))
     assert result.exit_code == 1, result.output
     assert target.read_text() == result.stdout
     assert "4 problems" in result.stdout
 
 
-def test_check_links_command_clean(
-    no_pauses: None, review: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_check_links_command_clean(cli: Cli, review: Path) -> None:
     for pid in ("chi2023diffusion", "ma2024dreureka", "kim2024stitching"):
         (review / "papers" / f"{pid}.yaml").unlink()
-    monkeypatch.setattr(fetch, "urllib_transport", Replay())
-    result = run(review, "check-links")
+    result = cli(review, "check-links")
     assert result.exit_code == 0, result.output
     assert "0 problems" in result.output
 
 
-def test_check_links_command_offline(
-    no_pauses: None, review: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_check_links_command_offline(cli: Cli, review: Path) -> None:
     replay = Replay(
         unreachable={
             "export.arxiv.org",
@@ -247,16 +225,16 @@ def test_check_links_command_offline(
             "unreachable.example",
         }
     )
-    monkeypatch.setattr(fetch, "urllib_transport", replay)
-    result = run(review, "check-links")
+    cli.transport = replay
+    result = cli(review, "check-links")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "could not reach export.arxiv.org" in result.output
 
 
-def test_check_links_command_without_records(catalog_dir: Path) -> None:
+def test_check_links_command_without_records(cli: Cli, catalog_dir: Path) -> None:
     for path in (catalog_dir / "papers").iterdir():
         path.unlink()
-    result = run(catalog_dir, "check-links")
+    result = cli(catalog_dir, "check-links")
     assert result.exit_code == 1, result.output
     assert "no valid records to check" in result.output

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
-from litcat.cli import main
 from litcat.plugin import CatalogPlugin, inclusion, nav_paths
 
-from .conftest import REPO
+from .conftest import REPO, Cli
 from .sitebuild import make_docs, mkdocs_build, write_config
 
 BROKEN = """\
@@ -27,14 +25,14 @@ tags:
 
 
 def test_broken_record_stops_the_build_with_the_validate_messages(
-    catalog_dir: Path, tmp_path: Path
+    cli: Cli, catalog_dir: Path, tmp_path: Path
 ) -> None:
     (catalog_dir / "papers" / "other2024bad.yaml").write_text(BROKEN, encoding="utf-8")
     build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
     assert build.returncode == 1, build.output
     assert "papers/other2024bad.yaml:4:7: year:" in build.output
     assert "papers/other2024bad.yaml:8:7:" in build.output
-    validate = CliRunner().invoke(main, ["--root", str(catalog_dir), "validate"])
+    validate = cli(catalog_dir, "validate")
     assert validate.exit_code == 1
     problems = [line for line in validate.stdout.splitlines() if line.strip()]
     assert len(problems) == 2

@@ -21,7 +21,7 @@ from litcat.render import RenderContext, RenderOptions, href, page_url, render_s
 from litcat.render.context import NodeLink, Producer, make_env
 from litcat.render.text import fence, front_matter, markdown_inline
 
-from .conftest import CATALOG, REPO
+from .conftest import CATALOG, REPO, Cli
 
 OPTIONS = RenderOptions(REPO / "templates", site_name="Birds")
 
@@ -171,3 +171,31 @@ def test_href_is_what_relpath_gives(a: str, b: str, a_end: str, b_end: str) -> N
     if goal.endswith("/") or goal == "":
         expected = "./" if expected == "." else expected + "/"
     assert href(source, target) == expected
+
+
+def test_render_refuses_a_broken_catalog(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    (catalog_dir / "papers" / "bad2024x.yaml").write_text("title: x\nyear: 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli(catalog_dir, "render", "--out", str(out), "--templates", str(REPO / "templates"))
+    assert result.exit_code == 1, result.output
+    assert "papers/bad2024x.yaml:1:1:" in result.output
+    assert not out.exists()
+
+
+def test_render_needs_templates(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    result = cli(catalog_dir, "render", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no templates folder" in result.output
+
+
+def test_render_writes_pages_and_files(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = cli(catalog_dir, "render", "--out", str(out), "--templates", str(REPO / "templates"))
+    assert result.exit_code == 0, result.output
+    assert (
+        (out / "papers" / "berg2021flyways" / "index.md")
+        .read_text(encoding="utf-8")
+        .startswith("---\ntitle: 'Flyways Revisited: GPS Tracks of Arctic Geese'\n")
+    )
+    assert (out / "downloads" / "catalog.bib").is_file()
+    assert not list(out.rglob("*.tmp"))

@@ -18,12 +18,14 @@ from litcat.core.catalog import Catalog
 from litcat.core.loader import load_catalog, load_record, load_taxonomy
 from litcat.core.models import Paper, to_data
 from litcat.core.reader import parse
+from litcat.core.taxonomy import Taxonomy
 from litcat.store.fmt import format_catalog
 from litcat.store.writer import body_comment_lines, record_text
 from tests.conftest import CATALOG
 
-TAXONOMY, _ = load_taxonomy(CATALOG)
-assert TAXONOMY is not None
+_loaded, _ = load_taxonomy(CATALOG)
+assert _loaded is not None
+TAXONOMY: Taxonomy = _loaded
 WRITER = Catalog(CATALOG, TAXONOMY)
 
 # Strings that YAML would read as something else, or that start or hold syntax.

@@ -7,13 +7,13 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from litcat.cli import main
 from litcat.core.loader import load_catalog, load_taxonomy
 from litcat.core.models import RECORD_FIELDS, Links, Paper
 from litcat.core.taxonomy import Taxonomy
 from litcat.formats.schema import record_schema
+
+from .conftest import Cli
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -104,9 +104,9 @@ def test_wrong_records_fail(schema: dict[str, Any], change: dict[str, Any], wher
     assert any(e.startswith(where) or where in e for e in found), found
 
 
-def test_schema_command(catalog_dir: Path) -> None:
+def test_schema_command(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.org/birds\n")
-    result = CliRunner().invoke(main, ["--root", str(catalog_dir), "schema"])
+    result = cli(catalog_dir, "schema")
     assert result.exit_code == 0, result.output
     printed = json.loads(result.output)
     expected = record_schema(
@@ -115,8 +115,8 @@ def test_schema_command(catalog_dir: Path) -> None:
     assert printed == expected
 
 
-def test_schema_command_needs_a_taxonomy(catalog_dir: Path) -> None:
+def test_schema_command_needs_a_taxonomy(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "taxonomy.yaml").write_text("dimensions: 3\n")
-    result = CliRunner().invoke(main, ["--root", str(catalog_dir), "schema"])
+    result = cli(catalog_dir, "schema")
     assert result.exit_code == 1, result.output
     assert "taxonomy.yaml did not load" in result.output

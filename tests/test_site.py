@@ -11,11 +11,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
-from click.testing import CliRunner
 
-from litcat.cli import main
-
-from .conftest import CATALOG, REPO
+from .conftest import CATALOG, REPO, Cli
 from .sitebuild import (
     HOSTILE_DIMENSION,
     HOSTILE_LABEL,
@@ -255,15 +252,13 @@ def escape_attr(value: str) -> str:
 
 
 def test_render_cli_writes_the_pages_the_plugin_builds(
-    built: tuple[Build, Path], tmp_path: Path
+    cli: Cli, built: tuple[Build, Path], tmp_path: Path
 ) -> None:
     site, catalog = built
     out = tmp_path / "docs"
-    result = CliRunner().invoke(
-        main,
-        [
-            "--root",
-            str(catalog),
+    result = cli(
+        catalog,
+        *[
             "render",
             "--out",
             str(out),

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from litcat.cli import main
 from litcat.core.loader import load_catalog
 
-from .conftest import TESTS, WriteRecord
+from .conftest import TESTS, Cli, WriteRecord, check_golden
 
 GOLDEN = TESTS / "golden"
 
@@ -31,30 +29,19 @@ added: 2024-01-01
 """
 
 
-def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--root", str(root), *args])
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("LITCAT_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-
-
-def test_the_test_catalog_is_clean(catalog_dir: Path) -> None:
-    result = run(catalog_dir, "validate", "--strict")
+def test_the_test_catalog_is_clean(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(catalog_dir, "validate", "--strict")
     assert result.exit_code == 0, result.output
     assert "5 papers, 0 errors, 0 warnings" in result.output
 
 
 def test_three_mistakes_give_three_located_messages(
-    catalog_dir: Path, write_record: WriteRecord
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
 ) -> None:
     write_record("example2024three.yaml", THREE_MISTAKES)
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
-    check_golden("three_mistakes.txt", result.stdout)
+    check_golden(GOLDEN / "three_mistakes.txt", result.stdout)
     lines = result.stdout.splitlines()
     assert len(lines) == 3
     assert lines[0].startswith("papers/example2024three.yaml:4:7: year: ")
@@ -63,39 +50,43 @@ def test_three_mistakes_give_three_located_messages(
     assert lines[2].startswith("papers/example2024three.yaml:10:10: links.paper: only http")
 
 
-def test_github_format_annotates_lines(catalog_dir: Path, write_record: WriteRecord) -> None:
+def test_github_format_annotates_lines(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
     write_record("example2024three.yaml", THREE_MISTAKES)
-    result = run(catalog_dir, "validate", "--format", "github")
+    result = cli(catalog_dir, "validate", "--format", "github")
     assert result.exit_code == 1, result.output
     first = result.stdout.splitlines()[0]
     assert first.startswith("::error file=papers/example2024three.yaml,line=4,col=7::year: ")
 
 
-def test_json_format(catalog_dir: Path, write_record: WriteRecord) -> None:
+def test_json_format(cli: Cli, catalog_dir: Path, write_record: WriteRecord) -> None:
     write_record("example2024three.yaml", THREE_MISTAKES)
-    result = run(catalog_dir, "validate", "--format", "json")
+    result = cli(catalog_dir, "validate", "--format", "json")
     assert result.exit_code == 1, result.output
     problems = json.loads(result.stdout)
     assert {p["field"] for p in problems} == {"year", "tags.method.0", "links.paper"}
     assert all(p["file"] and p["line"] and p["column"] for p in problems)
 
 
-def test_warnings_fail_only_with_strict(catalog_dir: Path, write_record: WriteRecord) -> None:
+def test_warnings_fail_only_with_strict(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
     old_alias = (
         THREE_MISTAKES.replace("year: 20x4", "year: 2024")
         .replace("gps-tag\n", "gps\n")
         .replace("javascript:alert(1)", "https://example.org/p")
     )
     write_record("example2024alias.yaml", old_alias)
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 0, result.output
     assert "warning: tags.method.0: 'gps' is an old name of 'gps-tags'" in result.stdout
-    assert run(catalog_dir, "validate", "--strict").exit_code == 1
+    assert cli(catalog_dir, "validate", "--strict").exit_code == 1
 
 
-def test_usage_error_exits_2(catalog_dir: Path) -> None:
-    assert run(catalog_dir, "validate", "--format", "xml").exit_code == 2
-    assert CliRunner().invoke(main, ["--root", "/no/such/dir", "validate"]).exit_code == 2
+def test_usage_error_exits_2(cli: Cli, catalog_dir: Path) -> None:
+    assert cli(catalog_dir, "validate", "--format", "xml").exit_code == 2
+    assert cli(None, "--root", "/no/such/dir", "validate").exit_code == 2
 
 
 @pytest.mark.parametrize(
@@ -115,18 +106,18 @@ def test_usage_error_exits_2(catalog_dir: Path) -> None:
     ],
 )
 def test_bad_input_is_located_never_raised(
-    catalog_dir: Path, write_record: WriteRecord, name: str, content: str, expected: str
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord, name: str, content: str, expected: str
 ) -> None:
     write_record(name, content)
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert expected in result.stdout, result.stdout
 
 
-def test_non_utf8_bytes_are_located(catalog_dir: Path) -> None:
+def test_non_utf8_bytes_are_located(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "papers" / "latin2024x.yaml").write_bytes(b"title: ok\nvenue: caf\xe9\n")
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert "papers/latin2024x.yaml:2:11: byte 0xe9 is not UTF-8" in result.stdout
 
 
@@ -140,36 +131,38 @@ def test_unused_nodes_are_warnings_on_the_taxonomy(catalog_dir: Path) -> None:
     ]
 
 
-def test_taxonomy_problems_are_located(catalog_dir: Path) -> None:
+def test_taxonomy_problems_are_located(cli: Cli, catalog_dir: Path) -> None:
     path = catalog_dir / "taxonomy.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("id: radar", "id: gps-tags").replace("columns: taxon", "columns: taxa")
     path.write_text(text, encoding="utf-8")
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert "duplicate node or alias of dimension 'method' id 'gps-tags'" in result.stdout
     assert "views.0.columns: unknown dimension 'taxa' (did you mean 'taxon'?)" in result.stdout
 
 
-def test_unknown_authors_must_be_said(catalog_dir: Path, write_record: WriteRecord) -> None:
+def test_unknown_authors_must_be_said(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
     base = "title: Nobody Knows\nauthors: []\nyear: 2024\nadded: 2024-01-01\n"
     write_record("nobody2024x.yaml", base)
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert "papers/nobody2024x.yaml:2:10: authors: the author list is empty" in result.stdout
     write_record("nobody2024x.yaml", base + "authors_incomplete: true\n")
-    assert run(catalog_dir, "validate").exit_code == 0
+    assert cli(catalog_dir, "validate").exit_code == 0
 
 
-def test_a_file_name_cannot_forge_an_output_line(catalog_dir: Path) -> None:
+def test_a_file_name_cannot_forge_an_output_line(cli: Cli, catalog_dir: Path) -> None:
     forged = "x.yaml\nok.yaml:1:1: all good"
     (catalog_dir / "papers" / f"{forged}.yaml").write_text("title: A\n", encoding="utf-8")
-    result = run(catalog_dir, "validate")
+    result = cli(catalog_dir, "validate")
     assert result.exit_code == 1, result.output
     assert all(line.startswith("papers/x.yaml\\x0aok.yaml") for line in result.stdout.splitlines())
 
 
-def test_every_command_module_names_its_commands() -> None:
+def test_every_command_module_names_its_commands(cli: Cli) -> None:
     import click
 
     from litcat.cli import COMMAND_MODULES
@@ -179,5 +172,5 @@ def test_every_command_module_names_its_commands() -> None:
         command = main.get_command(ctx, name)
         assert command is not None and command.name == name
     assert main.get_command(ctx, "nope") is None
-    help_text = CliRunner().invoke(main, ["--help"]).output
+    help_text = cli(None, "--help").output
     assert all(name in help_text for name in COMMAND_MODULES)

@@ -82,9 +82,9 @@ def violations(text: str) -> list[str]:
             if uses.startswith("actions/checkout@") and keep != "false":
                 found.append(f"{job_id}: checkout keeps the token in .git (persist-credentials)")
     for job_id, step in steps(workflow):
-        uses = step.get("uses")
-        if isinstance(uses, str) and not uses.startswith("./") and not PINNED.match(uses):
-            found.append(f"{job_id}: action {uses!r} is not pinned to a version or commit")
+        action = step.get("uses")
+        if isinstance(action, str) and not action.startswith("./") and not PINNED.match(action):
+            found.append(f"{job_id}: action {action!r} is not pinned to a version or commit")
         run = step.get("run")
         if isinstance(run, str) and TAINTED.search(run):
             found.append(f"{job_id}: pastes contributor-written event text into a shell")

@@ -10,12 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-import bibtexparser
+import pytest
+from bibtexparser.entrypoint import parse_string
 from playwright.sync_api import expect
 
 from litcat.core.loader import load_catalog
 from litcat.formats.bibtex import bibtex_entry
 from litcat.formats.csl import csl_item
+
+pytestmark = pytest.mark.browser
 
 
 def open_explorer(page: Any, site: Any, query: str = "") -> None:
@@ -118,7 +121,7 @@ def test_export_matches_litcat_exports(page: Any, site: Any, catalog_root: Path)
     assert page.inner_text(".lx-n") == str(len(chosen)) == "6"
     bibtex = _download(page, ".lx-bib")
     assert bibtex == "\n".join(bibtex_entry(p) for p in chosen)
-    library = bibtexparser.parse_string(bibtex)
+    library = parse_string(bibtex)
     assert [e.key for e in library.entries] == [p.id for p in chosen]
     assert library.failed_blocks == []
     markup = next(e for e in library.entries if e.key == "zz2019markup")
@@ -210,7 +213,11 @@ def test_keyboard_only(page: Any, site: Any) -> None:
 def test_comparison_table_sorts_by_its_headers(page: Any, site: Any) -> None:
     page.goto(site.url("compare/method/tracking/"))
     table = page.locator("table[data-litcat-compare]")
-    years = lambda: table.locator("tbody tr td:nth-child(2)").all_inner_texts()  # noqa: E731
+
+    def years() -> list[str]:
+        texts: list[str] = table.locator("tbody tr td:nth-child(2)").all_inner_texts()
+        return texts
+
     assert years() == ["2024", "2023", "2021", "2020"]
     header = table.locator("thead button", has_text="Year")
     header.click()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ class Replay:
     def __call__(self, request: urllib.request.Request, timeout: float) -> Response:
         method, url = request.get_method(), request.full_url
         self.requests.append((method, url))
-        host = urllib.request.urlparse(url).hostname or ""
+        host = urllib.parse.urlsplit(url).hostname or ""
         item = self.answers.get((method, url))
         if host in self.unreachable or item is None:
             raise urllib.error.URLError("[Errno -3] Temporary failure in name resolution")

@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.catalog import Catalog
 from ..core.loader import load_catalog
 
+if TYPE_CHECKING:
+    import urllib.request
+
+    from ..intake.fetch import Response, Transport
+
+
+def _network(request: urllib.request.Request, timeout: float) -> Response:
+    # Imported on the first request, so that commands that never fetch never load it.
+    from ..intake.fetch import urllib_transport
+
+    return urllib_transport(request, timeout)
+
 
 @dataclass
 class Env:
-    root: Path
+    """What a command needs from outside: the catalog folder, the network, the clock, sleep.
+
+    Tests pass an ``Env`` of their own as click's ``obj`` (recorded answers, a fixed date, no
+    sleeping) instead of patching modules.
+    """
+
+    root: Path = field(default_factory=Path)
+    transport: Transport = _network
+    today: Callable[[], dt.date] = dt.date.today
+    sleep: Callable[[float], None] = time.sleep
 
     def load(self) -> Catalog:
         return load_catalog(self.root)
@@ -61,4 +86,4 @@ class LazyGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
     """litcat: a literature catalog of YAML records, checked against a taxonomy."""
-    ctx.obj = Env(root)
+    ctx.obj = Env(root) if ctx.obj is None else replace(ctx.obj, root=root)

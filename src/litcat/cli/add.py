@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TextIO
 
 import click
@@ -30,9 +29,8 @@ def require_taxonomy(catalog: Catalog) -> None:
         )
 
 
-def fetch_facts(identifier: str) -> dict[str, object]:
+def fetch_facts(identifier: str, transport: fetch.Transport) -> dict[str, object]:
     """Facts from the arXiv API or doi.org; which one is decided by the identifier's shape."""
-    transport = fetch.urllib_transport
     try:
         try:
             return adding.facts_from_arxiv(ids.normalize_arxiv(identifier), transport)
@@ -110,13 +108,15 @@ def add(
     tags = tag_options(tag_values)
     catalog = env.load()
     require_taxonomy(catalog)
-    facts = read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier))
+    facts = (
+        read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier), env.transport)
+    )
     prepared = adding.prepare(
         catalog,
         adding.Index.of(catalog),
         facts,
         tags,
-        added=dt.date.today(),
+        added=env.today(),
         header=schema_header(catalog.root),
         force=force,
     )

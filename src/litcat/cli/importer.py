@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,7 +83,7 @@ def import_bibtex(
         parsed,
         source.as_posix(),
         tags,
-        added=dt.date.today(),
+        added=env.today(),
         write=not dry_run,
         header=schema_header(catalog.root),
         progress=_progress(show, "importing"),

@@ -26,7 +26,7 @@ def check_links_command(env: Env, report_file: Path | None, timeout: float) -> N
     catalog = env.load()
     if not catalog.papers:
         raise click.ClickException("no valid records to check; run litcat validate")
-    report = check_links(catalog, fetch.urllib_transport, timeout=timeout)
+    report = check_links(catalog, env.transport, sleep=env.sleep, timeout=timeout)
     text = report_markdown(report)
     click.echo(text, nl=False)
     if report_file is not None:

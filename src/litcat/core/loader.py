@@ -168,12 +168,3 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
     if attributes is not None:
         paper = paper.model_copy(update={"attributes": attributes})
     return paper
-
-
-def load_one(
-    path: Path, taxonomy: Taxonomy | None, root: Path
-) -> tuple[Paper | None, list[Problem]]:
-    """Load a single record file on its own (used by commands that write one record)."""
-    doc = read(path, relative(path, root))
-    paper = load_record(doc, path.stem, taxonomy)
-    return paper, doc.problems

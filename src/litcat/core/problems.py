@@ -63,14 +63,6 @@ class Problem:
         return (self.file, self.line, self.column, self.message)
 
 
-class ProblemError(Exception):
-    """Raised where a caller cannot go on; carries every problem found so far."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(p.format_text() for p in self.problems))
-
-
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
 

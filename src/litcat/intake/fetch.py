@@ -13,7 +13,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..core import ids
@@ -23,6 +23,8 @@ TIMEOUT = 20.0
 MAX_BODY = 4 * 1024 * 1024
 USER_AGENT = "litcat (literature catalog; https://pypi.org/project/litcat/)"
 ARXIV_BATCH = 50
+# Seconds between two requests to the arXiv API, as its terms of use ask.
+ARXIV_PAUSE = 3.0
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV_NS = "{http://arxiv.org/schemas/atom}"
@@ -121,6 +123,29 @@ def fetch_arxiv(
     if answer.status != 200:
         raise FetchError(f"export.arxiv.org answered HTTP {answer.status} for {url}")
     return parse_arxiv_feed(answer.body), url
+
+
+def arxiv_batches(
+    arxiv_ids: list[str],
+    transport: Transport,
+    *,
+    sleep: Callable[[float], None],
+    size: int = ARXIV_BATCH,
+    timeout: float = TIMEOUT,
+) -> Iterator[tuple[list[str], dict[str, ArxivEntry] | FetchError]]:
+    """Look up many ids, ``size`` a request and :data:`ARXIV_PAUSE` seconds apart.
+
+    Yields each batch with what arXiv answered for it, or the error that request met (the
+    other batches are still asked).
+    """
+    for start in range(0, len(arxiv_ids), size):
+        if start:
+            sleep(ARXIV_PAUSE)
+        batch = arxiv_ids[start : start + size]
+        try:
+            yield batch, fetch_arxiv(batch, transport, timeout=timeout)[0]
+        except FetchError as exc:
+            yield batch, exc
 
 
 def parse_arxiv_feed(body: bytes) -> dict[str, ArxivEntry]:

@@ -32,11 +32,6 @@ class ImportResult:
     reported: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
 
-    @property
-    def accounted(self) -> int:
-        """Entries and failed blocks that ended in a list (each ends in exactly one)."""
-        return len(self.imported) + len(self.skipped) + len(self.reported)
-
 
 Progress = Callable[[list[BibEntry]], Iterable[BibEntry]]
 

@@ -20,7 +20,6 @@ from . import fetch
 from .add import facts_from_bibtex
 from .bibtex import surname
 
-ARXIV_PAUSE = 3.0
 # Between two requests to one host: many records link to the same few sites (arxiv.org,
 # github.com), which answer a fast series of requests with 429 or 403.
 HOST_PAUSE = 1.0
@@ -52,10 +51,11 @@ def check_links(
     *,
     sleep: Callable[[float], None] = time.sleep,
     timeout: float = fetch.TIMEOUT,
+    batch: int = fetch.ARXIV_BATCH,
 ) -> LinkReport:
     report = LinkReport()
     _check_urls(catalog, transport, report, sleep, timeout)
-    _check_arxiv(catalog, transport, report, sleep, timeout)
+    _check_arxiv(catalog, transport, report, sleep, timeout, batch)
     _check_dois(catalog, transport, report, timeout)
     return report
 
@@ -102,19 +102,15 @@ def _check_arxiv(
     report: LinkReport,
     sleep: Callable[[float], None],
     timeout: float,
+    size: int,
 ) -> None:
     by_arxiv = {p.arxiv: p for p in catalog.papers.values() if p.arxiv}
-    wanted = sorted(by_arxiv)
-    report.arxiv = len(wanted)
-    for start in range(0, len(wanted), fetch.ARXIV_BATCH):
-        if start:
-            sleep(ARXIV_PAUSE)
-        batch = wanted[start : start + fetch.ARXIV_BATCH]
-        try:
-            found, _ = fetch.fetch_arxiv(batch, transport, timeout=timeout)
-        except fetch.FetchError as exc:
+    report.arxiv = len(by_arxiv)
+    batches = fetch.arxiv_batches(sorted(by_arxiv), transport, sleep=sleep, size=size)
+    for batch, found in batches:
+        if isinstance(found, fetch.FetchError):
             for arxiv in batch:
-                _add(report, catalog, by_arxiv[arxiv], "arXiv id", arxiv, f"not checked: {exc}")
+                _add(report, catalog, by_arxiv[arxiv], "arXiv id", arxiv, f"not checked: {found}")
             continue
         for arxiv in batch:
             paper, entry = by_arxiv[arxiv], found.get(arxiv)

@@ -1,5 +1,5 @@
-"""Nothing lost when writing: atomic replacement, no overwrite unless asked, and ``fmt`` that
-keeps every field and refuses to drop a comment silently."""
+"""Writing records: the canonical text reads back as it was, writes are atomic and never
+overwrite unless asked, and ``fmt`` keeps every field and refuses to drop a comment silently."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from litcat.cli import main
-from litcat.core.loader import load_catalog
-from litcat.store.writer import write_atomic
+from litcat.core.loader import load_catalog, load_record
+from litcat.core.reader import parse
+from litcat.store.writer import record_text, write_atomic
+
+from .conftest import CATALOG, Cli, WriteRecord, finished
 
 OLD = "title: Old\n"
 
@@ -130,61 +131,47 @@ title: 'null'
 """
 
 
-def run(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["--root", str(root), *args])
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
-
-
-def test_fmt_keeps_every_field(catalog_dir: Path) -> None:
+def test_fmt_keeps_every_field(cli: Cli, catalog_dir: Path) -> None:
     path = catalog_dir / "papers" / "messy.yaml"
     path.write_text(MESSY, encoding="utf-8")
     before = load_catalog(catalog_dir).papers["messy"]
-    code, output = run(catalog_dir, "fmt")
+    code, output = finished(cli(catalog_dir, "fmt"))
     assert code == 0, output
     assert "reformatted papers/messy.yaml" in output
     after_text = path.read_text(encoding="utf-8")
     assert after_text.startswith("# yaml-language-server: $schema=../schema.json\ntitle: 'null'\n")
     assert load_catalog(catalog_dir).papers["messy"] == before
-    assert run(catalog_dir, "fmt", "--check")[0] == 0
+    assert finished(cli(catalog_dir, "fmt", "--check"))[0] == 0
     assert path.read_text(encoding="utf-8") == after_text
 
 
-def test_fmt_refuses_to_drop_a_comment(catalog_dir: Path) -> None:
+def test_fmt_refuses_to_drop_a_comment(cli: Cli, catalog_dir: Path) -> None:
     path = catalog_dir / "papers" / "commented.yaml"
     text = MESSY.replace("year: '2023'\n", "year: '2023'  # from the PDF, not the web page\n")
     path.write_text(text, encoding="utf-8")
-    code, output = run(catalog_dir, "fmt")
+    code, output = finished(cli(catalog_dir, "fmt"))
     assert code == 1
     assert "papers/commented.yaml: not formatted: comments on line 13 would be lost" in output
     assert path.read_text(encoding="utf-8") == text
-    code, output = run(catalog_dir, "fmt", "--drop-comments")
+    code, output = finished(cli(catalog_dir, "fmt", "--drop-comments"))
     assert code == 0, output
     assert "# from the PDF" not in path.read_text(encoding="utf-8")
 
 
-def test_hash_inside_a_value_is_not_a_comment(catalog_dir: Path) -> None:
-    path = catalog_dir / "papers" / "hash.yaml"
-    path.write_text(MESSY.replace("title: 'null'", "title: 'C# and #hashtags'"), "utf-8")
-    code, output = run(catalog_dir, "fmt")
-    assert code == 0, output
-    assert "title: 'C# and #hashtags'\n" in path.read_text(encoding="utf-8")
-
-
-def test_fmt_leaves_a_broken_record_byte_for_byte(catalog_dir: Path) -> None:
+def test_fmt_leaves_a_broken_record_byte_for_byte(cli: Cli, catalog_dir: Path) -> None:
     path = catalog_dir / "papers" / "broken.yaml"
     text = MESSY.replace("year: '2023'", "year: sometime")
     path.write_text(text, encoding="utf-8")
-    code, output = run(catalog_dir, "fmt")
+    code, output = finished(cli(catalog_dir, "fmt"))
     assert code == 1
     assert "errors left records unformatted" in output
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_fmt_check_changes_nothing(catalog_dir: Path) -> None:
+def test_fmt_check_changes_nothing(cli: Cli, catalog_dir: Path) -> None:
     path = catalog_dir / "papers" / "messy.yaml"
     path.write_text(MESSY, encoding="utf-8")
-    code, output = run(catalog_dir, "fmt", "--check")
+    code, output = finished(cli(catalog_dir, "fmt", "--check"))
     assert code == 1
     assert "would reformat papers/messy.yaml" in output
     assert path.read_text(encoding="utf-8") == MESSY
@@ -208,12 +195,76 @@ def test_every_write_in_the_package_is_atomic() -> None:
     assert offenders == []
 
 
-def test_fmt_sees_a_comment_after_a_block_scalar_indicator(catalog_dir: Path) -> None:
+def test_fmt_sees_a_comment_after_a_block_scalar_indicator(cli: Cli, catalog_dir: Path) -> None:
     """The block scalar's token starts at ``|``: a comment there once went unnoticed."""
     path = catalog_dir / "papers" / "block.yaml"
     text = MESSY.replace("notes: |\n", "notes: | # written from the PDF\n")
     path.write_text(text, encoding="utf-8")
-    code, output = run(catalog_dir, "fmt")
+    code, output = finished(cli(catalog_dir, "fmt"))
     assert code == 1
     assert "papers/block.yaml: not formatted: comments on line 16 would be lost" in output
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_every_test_record_is_canonical() -> None:
+    catalog = load_catalog(CATALOG)
+    for pid, paper in catalog.papers.items():
+        original = (CATALOG / catalog.files[pid]).read_text(encoding="utf-8")
+        assert record_text(paper, catalog.taxonomy) == original, pid
+
+
+def test_record_to_yaml_to_record_is_identity() -> None:
+    catalog = load_catalog(CATALOG)
+    for paper in catalog.papers.values():
+        text = record_text(paper, catalog.taxonomy)
+        doc = parse(text.encode(), "x.yaml")
+        again = load_record(doc, paper.id, catalog.taxonomy)
+        assert doc.problems == []
+        assert again == paper
+
+
+def test_fmt_check_lists_files_and_fmt_rewrites_them(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
+    path = write_record(
+        "messy2024x.yaml",
+        "added: 2024-01-02\nyear: '2024'\ntitle: Messy\nauthors: [B. Person]\n"
+        "arxiv: https://arxiv.org/abs/2310.10010v3\nauthors_incomplete: false\n"
+        "tags: {method: [gps]}\n",
+    )
+    check = cli(catalog_dir, "fmt", "--check")
+    assert check.exit_code == 1, check.output
+    assert check.stdout == "would reformat papers/messy2024x.yaml\n"
+    assert path.read_text(encoding="utf-8").startswith("added:")  # --check changes nothing
+    result = cli(catalog_dir, "fmt")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == (
+        "title: Messy\nauthors:\n  - B. Person\nyear: 2024\narxiv: '2310.10010'\n"
+        "tags:\n  method:\n    - gps-tags\nadded: 2024-01-02\n"
+    )
+    again = cli(catalog_dir, "fmt", "--check")
+    assert again.exit_code == 0, again.output
+
+
+def test_fmt_keeps_the_schema_header_line(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
+    header = "# yaml-language-server: $schema=https://example.org/schema/record.json\n"
+    body = (CATALOG / "papers" / "lind2024lab.yaml").read_text(encoding="utf-8")
+    path = write_record("lind2024lab.yaml", header + body.replace("year: 2024", "year: '2024'"))
+    result = cli(catalog_dir, "fmt")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == header + body
+
+
+def test_hash_inside_a_value_is_not_a_comment(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
+    path = write_record(
+        "hash2024x.yaml",
+        "title: 'C# and F#: a #1 study'\nauthors:\n  - D. Person\nyear: 2024\n"
+        "added: 2024-01-01\nsummary:  Uses issue#12 numbering.\n",
+    )
+    result = cli(catalog_dir, "fmt")
+    assert result.exit_code == 0, result.output
+    assert "summary: Uses issue#12 numbering." in path.read_text(encoding="utf-8")
