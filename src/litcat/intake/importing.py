@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
-from ..core.problems import Problem
+from ..core.problems import Problem, Severity
 from .add import Index, check_record, make_id, record_data, unique_id, write_record
-from .bibtex import BibEntry, ParsedBib
+from .bibtex import BibEntry, FailedBlock, ParsedBib
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,66 @@ def _plain(entries: list[BibEntry]) -> Iterator[BibEntry]:
     yield from entries
 
 
+@dataclass
+class Importer:
+    """Imports entries one at a time into ``catalog``, each into exactly one list of ``result``.
+
+    ``write=False`` is a dry run. The index grows with every entry imported, so a paper that the
+    file holds twice is imported once.
+    """
+
+    catalog: Catalog
+    file: str
+    tags: dict[str, list[str]]
+    added: dt.date
+    write: bool
+    header: str = ""
+    result: ImportResult = field(default_factory=ImportResult)
+
+    def __post_init__(self) -> None:
+        self.index = Index.of(self.catalog)
+
+    def failed(self, block: FailedBlock) -> None:
+        what = f"entry {block.key!r}: " if block.key else ""
+        self.result.reported.append(
+            Problem("error", self.file, block.line, 1, "", f"{what}cannot parse: {block.message}")
+        )
+
+    def entry(self, entry: BibEntry) -> None:
+        def report(message: str, severity: Severity = "error") -> Problem:
+            message = f"entry {entry.key!r}: {message}"
+            return Problem(severity, self.file, entry.line, 1, "", message)
+
+        result = self.result
+        result.notes.extend(report(note, "warning") for note in entry.notes)
+        if entry.missing:
+            result.reported.append(report(f"no {', '.join(entry.missing)}; a record needs them"))
+            return
+        match = self.index.find(entry.data)
+        if match is not None:
+            result.skipped.append(Skipped(entry.line, entry.key, match.file, match.by))
+            return
+        data = entry.data
+        pid = unique_id(make_id(data["authors"], data["year"], data["title"]), self.index.taken)
+        record = record_data(data, self.tags, self.added)
+        paper, text, problems = check_record(self.catalog, pid, record, self.header)
+        if paper is None:
+            # One line per entry, so that the lists always add up to the entries of the file.
+            result.reported.append(report("; ".join(p.describe() for p in problems if p.is_error)))
+            return
+        if self.write:
+            try:
+                write_record(self.catalog, pid, text)
+            except FileExistsError:
+                result.reported.append(
+                    report(f"papers/{pid}.yaml appeared meanwhile; not replaced")
+                )
+                return
+        where = f"entry {entry.key!r} (line {entry.line})"
+        self.index.add(pid, where, paper.arxiv, paper.doi, paper.title)
+        result.imported.append(pid)
+
+
 def import_entries(
     catalog: Catalog,
     parsed: ParsedBib,
@@ -52,52 +112,9 @@ def import_entries(
     progress: Progress = _plain,
 ) -> ImportResult:
     """Import ``parsed`` (read from ``file``) into the catalog; with ``write=False`` a dry run."""
-    result = ImportResult()
+    importer = Importer(catalog, file, tags, added, write, header)
     for block in parsed.failed:
-        what = f"entry {block.key!r}: " if block.key else ""
-        result.reported.append(
-            Problem("error", file, block.line, 1, "", f"{what}cannot parse: {block.message}")
-        )
-    index = Index.of(catalog)
+        importer.failed(block)
     for entry in progress(parsed.entries):
-        _import_one(catalog, index, entry, file, tags, added, write, header, result)
-    return result
-
-
-def _import_one(
-    catalog: Catalog,
-    index: Index,
-    entry: BibEntry,
-    file: str,
-    tags: dict[str, list[str]],
-    added: dt.date,
-    write: bool,
-    header: str,
-    result: ImportResult,
-) -> None:
-    def report(message: str, severity: str = "error") -> Problem:
-        return Problem(severity, file, entry.line, 1, "", f"entry {entry.key!r}: {message}")  # type: ignore[arg-type]
-
-    result.notes.extend(report(note, "warning") for note in entry.notes)
-    if entry.missing:
-        result.reported.append(report(f"no {', '.join(entry.missing)}; a record needs them"))
-        return
-    match = index.find(entry.data)
-    if match is not None:
-        result.skipped.append(Skipped(entry.line, entry.key, match.file, match.by))
-        return
-    data = entry.data
-    pid = unique_id(make_id(data["authors"], data["year"], data["title"]), index.taken)
-    paper, text, problems = check_record(catalog, pid, record_data(data, tags, added), header)
-    if paper is None:
-        # One line per entry, so that the lists always add up to the entries of the file.
-        result.reported.append(report("; ".join(p.describe() for p in problems if p.is_error)))
-        return
-    if write:
-        try:
-            write_record(catalog, pid, text)
-        except FileExistsError:
-            result.reported.append(report(f"papers/{pid}.yaml appeared meanwhile; not replaced"))
-            return
-    index.add(pid, f"entry {entry.key!r} (line {entry.line})", paper.arxiv, paper.doi, paper.title)
-    result.imported.append(pid)
+        importer.entry(entry)
+    return importer.result
