@@ -271,7 +271,7 @@ def test_unknown_tag_is_located_and_nothing_written(cli: Cli, catalog_dir: Path)
     result = cli(catalog_dir, "add", "--bibtex", "-", "--tag", "method=radr", input=ENTRY)
     failed(result)
     assert (
-        "papers/muller2023night.yaml:11:7: tags.method.0: unknown Method value 'radr' "
+        "papers/muller2023night.yaml:12:7: tags.method.0: unknown Method value 'radr' "
         "(did you mean 'radar'?)"
     ) in result.output
     assert "not written" in result.output

@@ -71,18 +71,25 @@ def test_only_compared_attributes_count(catalog_dir: Path) -> None:
     _compare_only(catalog_dir, "sample_size")
     ctx = _context(catalog_dir)
     assert _table(ctx, "method", "radar") is None
-    assert _table(ctx, "method", "citizen-science") is None
+    # A paper with a code link or a short name has a row even when it records no column.
+    citizen = _table(ctx, "method", "citizen-science")
+    assert citizen is not None
+    assert [r.paper.id for r in citizen.rows] == ["silva2022citizen", "tanaka2020global"]
     tracking = _table(ctx, "method", "tracking")
     assert tracking is not None
-    assert [r.paper.id for r in tracking.rows] == ["lind2024lab", "berg2021flyways"]
-    assert tracking.left_out == 2
+    assert [r.paper.id for r in tracking.rows] == [
+        "lind2024lab",
+        "berg2021flyways",
+        "tanaka2020global",
+    ]
+    assert tracking.left_out == 1
     radar = ctx.taxonomy.node("method", "radar")
     assert radar is not None
     assert compare_producer.node_links(ctx, radar) == []
     pages = dict(compare_producer.produce(ctx))
     assert "compare/method/radar/index.md" not in pages
     assert "compare/method/tracking/index.md" in pages
-    assert "2 more papers record none of these columns" in pages["compare/method/tracking/index.md"]
+    assert "1 more paper records none of these columns" in pages["compare/method/tracking/index.md"]
 
 
 def test_node_pages_link_to_their_table() -> None:
@@ -107,17 +114,21 @@ def test_csv_rows_are_raw_values_and_never_formulas(
     ctx = _context(catalog_dir)
     pages = dict(compare_producer.produce(ctx))
     rows = list(csv.reader(io.StringIO(pages["compare/method/radar.csv"])))
-    assert rows[0] == ["id", "title", "year", "url", *ctx.taxonomy.attribute_ids()]
+    head = ["id", "title", "short_name", "year", "url", "code", *ctx.taxonomy.attribute_ids()]
+    assert rows[0] == head
     # Newest first, as on the page.
-    assert rows[1][:3] == [
+    assert rows[1][:4] == [
         "okafor2023radar",
         "Counting Nocturnal Songbird Passage with Weather Radar",
+        "",
         "2023",
     ]
     assert rows[2] == [
         "zz2020formula",
         '\'=HYPERLINK("http://example.org")',
+        "",
         "2020",
+        "",
         "",
         "'@SUM(A1)",
         "Robin; Wren",

@@ -44,6 +44,8 @@ def test_facets_are_the_dimensions_then_the_bool_and_choice_attributes(
         ("scale", "dimension"),
         ("data_available", "bool"),
         ("setting", "choice"),
+        ("_code", "choice"),
+        ("_origin", "choice"),
     ]
     method = data["facets"][0]["values"]
     assert method == [
@@ -54,11 +56,17 @@ def test_facets_are_the_dimensions_then_the_bool_and_choice_attributes(
     ]
     assert data["facets"][3]["values"] == [["true", "Yes", -1], ["false", "No", -1]]
     assert [v[1] for v in data["facets"][4]["values"]] == ["Field", "Laboratory", "Both"]
+    assert [v[0] for v in data["facets"][5]["values"]] == ["released", "announced"]
+    assert data["facets"][6]["values"] == [
+        ["atlas", "The migration atlas", -1],
+        ["catalog", "Added by this catalog", -1],
+    ]
 
 
 def test_a_paper_row_names_its_own_values_by_index(data: dict[str, Any]) -> None:
     values = _values(data)
-    _, title, authors, year, venue, chosen = _row(data, "berg2021flyways")
+    _, title, authors, year, venue, chosen, short, cited = _row(data, "berg2021flyways")
+    assert (short, cited) == ("FlyTrack", 2022)
     assert title == "Flyways Revisited: GPS Tracks of Arctic Geese"
     assert [data["names"][a] for a in authors] == ["Anna Berg", "Jonas Lind", "Émile Durand"]
     assert year == 2021
@@ -70,6 +78,8 @@ def test_a_paper_row_names_its_own_values_by_index(data: dict[str, Any]) -> None
         ("scale", "continental"),
         ("data_available", "true"),
         ("setting", "field"),
+        ("_code", "released"),
+        ("_origin", "atlas"),
     ]
 
 
@@ -131,7 +141,11 @@ def test_aliases_hostile_text_and_name_particles(
     row = _row(data, "zz2020odd")
     assert row[1] == '</script><b>Odd</b> & "quoted"'
     values = _values(data)
-    assert [values[v] for v in row[5]] == [("method", "gps-tags"), ("setting", "both")]
+    assert [values[v] for v in row[5]] == [
+        ("method", "gps-tags"),
+        ("setting", "both"),
+        ("_origin", "catalog"),
+    ]
     given = {data["names"][i]: details["given"][i] for i in row[2]}
     assert given == {"Ludwig van der Berg": 1, "Plato": 0}
 
@@ -140,5 +154,5 @@ def test_the_files_are_compact_json() -> None:
     catalog = load_catalog(CATALOG)
     for text in explorer_files(catalog).values():
         parsed = json.loads(text)
-        assert parsed["format"] == 1
+        assert parsed["format"] == 2
         assert text == json.dumps(parsed, ensure_ascii=False, separators=(",", ":"))

@@ -30,6 +30,8 @@ def test_bibtex_parses_back_into_the_same_entries(catalog_dir: Path) -> None:
     assert berg.fields_dict["title"].value == "Flyways Revisited: GPS Tracks of Arctic Geese"
     assert berg.fields_dict["author"].value == "Anna Berg and Jonas Lind and Émile Durand"
     assert berg.fields_dict["eprint"].value == "2101.01234"
+    assert berg.fields_dict["year"].value == "2022"  # the venue's year, as the venue is cited
+    assert berg.fields_dict["origdate"].value == "2021"
     okafor = by_key["okafor2023radar"]
     assert okafor.entry_type == "inproceedings"
     assert okafor.fields_dict["author"].value.endswith(" and others")
@@ -53,7 +55,9 @@ def test_csl_json_items(catalog_dir: Path) -> None:
     item = next(i for i in items if i["id"] == "berg2021flyways")
     assert item["type"] == "article-journal"
     assert item["author"][2] == {"family": "Durand", "given": "Émile"}
-    assert item["issued"] == {"date-parts": [[2021]]}
+    # The journal version of 2022 is the one cited; the first public version was of 2021.
+    assert item["issued"] == {"date-parts": [[2022]]}
+    assert item["original-date"] == {"date-parts": [[2021]]}
     assert csl.csl_name("Ludwig van der Berg") == {"family": "van der Berg", "given": "Ludwig"}
     assert csl.csl_name("Plato") == {"literal": "Plato"}
 
@@ -136,6 +140,8 @@ def _round_trip(cli: Cli, root: Path) -> None:
         assert data.get("authors_incomplete", False) == paper.authors_incomplete, entry.key
         assert data.get("year") == paper.year, entry.key
         assert data.get("venue") == paper.venue, entry.key
+        # The venue's year comes back as venue_year (given or read from the venue's name).
+        assert data.get("venue_year", data["year"]) == paper.citation_year(), entry.key
         assert data.get("arxiv") == paper.arxiv, entry.key
         assert data.get("doi") == paper.doi, entry.key
 

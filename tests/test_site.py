@@ -90,6 +90,33 @@ def test_paper_page_meta_tags_and_edit_link(site: Build) -> None:
     assert f'href="{edit}" title="Edit this page"' in html
 
 
+def test_paper_page_tells_the_origins_filing_from_the_catalogs(site: Build) -> None:
+    html = site.html("papers/berg2021flyways")
+    text = text_of(html)
+    assert '<p class="litcat-shortname"><strong>FlyTrack</strong></p>' in html
+    assert "Listed by the migration atlas" in text
+    assert "tags marked + are this catalog's additions to its filing" in text
+    # The atlas filed it under GPS tags and geese; the catalog added the scale.
+    chips = re.findall(r'<a class="litcat-chip([^"]*)"[^>]*>([^<]+)', html)
+    assert chips == [("", "GPS tags"), ("", "Geese"), (" litcat-chip-added", "Continental")]
+    # Reader notes are shown; curator notes never are.
+    assert "The journal version adds a second season of tracks." in text
+    assert "preprint title" not in html
+    # The venue's year is the year cited.
+    assert ("citation_publication_date", "2022") in re.findall(
+        r'<meta name="(citation_[a-z_]+)" content="([^"]*)"', html
+    )
+    assert "year = {2022}" in text and "origdate = {2021}" in text
+
+
+def test_paper_page_says_what_is_not_known_yet(site: Build) -> None:
+    html = site.html("papers/silva2022citizen")
+    text = text_of(html)
+    assert "Code announced, not released" in text
+    assert "No source was found to write a summary from." in text
+    assert 'id="summary"' not in html
+
+
 def test_paper_pages_stay_out_of_the_navigation(site: Build) -> None:
     home = site.html("")
     assert "papers/berg2021flyways/" not in home.split('class="md-content"')[0]

@@ -126,7 +126,7 @@ def test_unused_nodes_are_warnings_on_the_taxonomy(catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     unused = [p for p in catalog.problems if p.message == "no paper uses this node"]
     assert [p.format_text() for p in unused] == [
-        "taxonomy.yaml:23:13: warning: method.radar: no paper uses this node "
+        "taxonomy.yaml:36:13: warning: method.radar: no paper uses this node "
         "(tag a paper with it or remove it)"
     ]
 
@@ -174,3 +174,76 @@ def test_every_command_module_names_its_commands(cli: Cli) -> None:
     assert main.get_command(ctx, "nope") is None
     help_text = cli(None, "--help").output
     assert all(name in help_text for name in COMMAND_MODULES)
+
+
+# -- what a catalog expects of every record -----------------------------------------------------
+
+
+def expect_all(catalog_dir: Path) -> None:
+    path = catalog_dir / "taxonomy.yaml"
+    path.write_text("expect: [summary, primary-source, venue-year]\n" + path.read_text())
+
+
+EXPECTED_RECORD = """title: Expected Things
+authors:
+  - Ada Case
+year: 2023
+added: 2024-05-01
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "warning"),
+    [
+        ("", "papers/expect2023x.yaml:1:1: warning: no summary"),
+        ("summary: Too short.\n", "summary: the summary has 2 words (write 8 to 60)"),
+        ("summary: " + "word " * 61 + "\n", "the summary has 61 words"),
+        (
+            "sources:\n  - https://www.emergentmind.com/papers/2303.04137\n",
+            "papers/expect2023x.yaml:6:3: warning: sources: no primary source",
+        ),
+        ("venue: Journal of Avian Movement\n", "warning: venue: the venue's year is not given"),
+    ],
+)
+def test_expectations_are_warnings(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord, extra: str, warning: str
+) -> None:
+    expect_all(catalog_dir)
+    write_record("expect2023x.yaml", EXPECTED_RECORD.replace("added:", extra + "added:"))
+    loose = cli(catalog_dir, "validate")
+    assert loose.exit_code == 0, loose.output
+    assert warning in loose.stdout
+    assert cli(catalog_dir, "validate", "--strict").exit_code == 1
+    # The test catalog's own records lack some of these too; only this record is looked at.
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://arxiv.org/abs/2303.04137",
+        "https://openreview.net/forum?id=abc",
+        "https://proceedings.mlr.press/v229/ma23a.html",
+        "https://example.org/case/project",  # the record's own project page
+        "https://github.com/case/repo/blob/main/README.md",  # the owner of its code link
+    ],
+)
+def test_primary_sources_satisfy_the_expectation(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord, source: str
+) -> None:
+    expect_all(catalog_dir)
+    record = (
+        "title: Expected Things\nauthors:\n  - Ada Case\nyear: 2023\nlinks:\n"
+        "  code: https://github.com/case/code\n  project: https://example.org/case/project\n"
+        "summary: A summary that is long enough to say what the paper does.\n"
+        f"sources:\n  - {source}\nadded: 2024-05-01\n"
+    )
+    write_record("expect2023x.yaml", record)
+    result = cli(catalog_dir, "validate", "--strict")
+    assert "expect2023x" not in result.stdout, result.output
+
+
+def test_a_complete_record_meets_every_expectation(cli: Cli, catalog_dir: Path) -> None:
+    expect_all(catalog_dir)
+    result = cli(catalog_dir, "validate", "--strict")
+    lines = [line for line in result.stdout.splitlines() if "berg2021flyways" in line]
+    assert lines == [], result.output

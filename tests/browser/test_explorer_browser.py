@@ -178,7 +178,7 @@ def test_instant_navigation_away_and_back(page: Any, site: Any) -> None:
     page.go_back()
     page.wait_for_selector(".lx-ready")
     assert page.url.endswith("explorer/?method=radar")
-    assert page.locator(".lx-facet").count() == 5
+    assert page.locator(".lx-facet").count() == 7
     assert status(page) == "1 of 7 papers"
     facet(page, "Method", "Weather radar").click()
     assert status(page) == "7 of 7 papers"
@@ -215,14 +215,14 @@ def test_comparison_table_sorts_by_its_headers(page: Any, site: Any) -> None:
     table = page.locator("table[data-litcat-compare]")
 
     def years() -> list[str]:
-        texts: list[str] = table.locator("tbody tr td:nth-child(2)").all_inner_texts()
+        texts: list[str] = table.locator("tbody tr td:nth-child(3)").all_inner_texts()
         return texts
 
     assert years() == ["2024", "2023", "2021", "2020"]
     header = table.locator("thead button", has_text="Year")
     header.click()
     assert years() == ["2020", "2021", "2023", "2024"]
-    assert table.locator("thead th").nth(1).get_attribute("aria-sort") == "ascending"
+    assert table.locator("thead th").nth(2).get_attribute("aria-sort") == "ascending"
     header.focus()
     page.keyboard.press("Enter")
     assert years() == ["2024", "2023", "2021", "2020"]
@@ -235,7 +235,7 @@ def test_comparison_table_sorts_by_its_headers(page: Any, site: Any) -> None:
     assert cells == ["12", "48", "", ""]
     csv_url = page.locator("a[download]").evaluate("a => a.href")
     assert csv_url == site.url("compare/method/tracking.csv")
-    assert page.request.get(csv_url).text().startswith("id,title,year,url,")
+    assert page.request.get(csv_url).text().startswith("id,title,short_name,year,url,code,")
 
 
 def test_no_console_errors_on_any_page(page: Any, site: Any) -> None:

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var PAGE = 100;
   var DEBOUNCE_MS = 200;
   var SORTS = { year: "Newest first", "year-asc": "Oldest first", title: "Title A-Z", "title-desc": "Title Z-A" };
@@ -60,7 +60,7 @@
       });
       offsets[p + 1] = flat.length;
       years[p] = paper[3];
-      hay[p] = [fold(paper[1]), paper[0]].concat(paper[2].map(function (a) { return a < 0 ? "" : names[a]; }),
+      hay[p] = [fold(paper[1]), paper[0], fold(paper[6])].concat(paper[2].map(function (a) { return a < 0 ? "" : names[a]; }),
         paper[4] < 0 ? [] : [venues[paper[4]]]).join("\n");
     });
     var low = n ? years.reduce(function (a, b) { return Math.min(a, b); }) : 0;
@@ -179,7 +179,9 @@
     var fields = [["title", paper[1]]];
     // "others" alone says that no author is known.
     if (authors.length) fields.push(["author", authors.join(" and ")]);
-    fields.push(["year", String(paper[3])]);
+    // The venue's year is cited; origdate keeps the first public version's, as litcat writes it.
+    fields.push(["year", String(paper[7])]);
+    if (paper[7] !== paper[3]) fields.push(["origdate", String(paper[3])]);
     if (paper[4] >= 0) fields.push([kind === "article" ? "journal" : "booktitle", data.venues[paper[4]][0]]);
     if (more[2]) fields.push(["eprint", more[2]], ["archiveprefix", "arXiv"]);
     if (more[3]) fields.push(["doi", more[3]]);
@@ -200,7 +202,8 @@
         if (!given) return { literal: name };
         return { family: words.slice(given).join(" "), given: words.slice(0, given).join(" ") };
       }),
-      issued: { "date-parts": [[paper[3]]] } };
+      issued: { "date-parts": [[paper[7]]] } };
+    if (paper[7] !== paper[3]) item["original-date"] = { "date-parts": [[paper[3]]] };
     if (paper[4] >= 0) item["container-title"] = data.venues[paper[4]][0];
     else if (more[2]) { item.publisher = "arXiv"; item.number = "arXiv:" + more[2]; }
     if (more[3]) item.DOI = more[3];

@@ -207,6 +207,7 @@
     var title = el("td", "lx-title"), link = el("a", "", paper[1]);
     link.href = view.root.getAttribute("data-papers").replace("{id}", encodeURIComponent(paper[0]));
     title.appendChild(link);
+    if (paper[6]) title.appendChild(el("span", "lx-short", paper[6]));
     var tags = paper[5].filter(function (v) { return index.facets[index.facetOf[v]].kind === "dimension"; });
     if (tags.length) {
       title.appendChild(el("span", "lx-tags", tags.map(function (v) {

@@ -44,7 +44,7 @@ class Catalog:
         result: dict[str, dict[str, frozenset[str]]] = {}
         for pid, paper in self.papers.items():
             per_dim: dict[str, frozenset[str]] = {}
-            for dim, values in paper.tags.items():
+            for dim, values in paper.all_tags().items():
                 nodes: set[str] = set()
                 for value in values:
                     nodes.update(self._node_path(dim, value))
@@ -61,9 +61,15 @@ class Catalog:
 
     def direct_nodes(self, paper_id: str, dim: str) -> list[str]:
         """The nodes a record names itself (aliases resolved), in its own order."""
-        paper = self.papers[paper_id]
+        return self._resolved(self.papers[paper_id].all_tags().get(dim, []), dim)
+
+    def added_nodes(self, paper_id: str, dim: str) -> list[str]:
+        """The nodes of a record's ``added_tags``: what the catalog adds to its origin's filing."""
+        return self._resolved(self.papers[paper_id].added_tags.get(dim, []), dim)
+
+    def _resolved(self, values: list[str], dim: str) -> list[str]:
         out: list[str] = []
-        for value in paper.tags.get(dim, []):
+        for value in values:
             info = self.taxonomy.resolve(dim, value)[0] if self.taxonomy else None
             node_id = info.id if info else value
             if node_id not in out:

@@ -1,22 +1,20 @@
 """Checks that need the taxonomy or the whole catalog, beyond what the models check alone.
 
-Three entry points: :func:`check_taxonomy` (the taxonomy file itself), :func:`check_record`
-(one record's tags and attributes) and :func:`check_catalog` (across records).
+Two entry points: :func:`check_taxonomy` (the taxonomy file itself) and :func:`check_catalog`
+(across records). One record's checks are in :mod:`litcat.core.record_checks`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from . import ids
 from .catalog import Catalog
-from .problems import Problem, Severity, did_you_mean
+from .problems import Problem, did_you_mean
 from .reader import Document, Path_, locate, read
-from .taxonomy import Node, NodeInfo, Taxonomy
-from .validation import validate_model
+from .taxonomy import Node, Taxonomy
 
 # -- the taxonomy -----------------------------------------------------------------------------
 
@@ -40,6 +38,7 @@ def node_locations(taxonomy: Taxonomy) -> dict[tuple[str, str], Path_]:
 def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
     """Unique ids, existing references, choices where they are needed."""
     for key, what, ids_ in (
+        ("origins", "origin", [o.id for o in taxonomy.origins]),
         ("groups", "group", [g.id for g in taxonomy.groups]),
         ("dimensions", "dimension", taxonomy.dimension_ids()),
         ("attributes", "attribute", taxonomy.attribute_ids()),
@@ -49,6 +48,7 @@ def check_taxonomy(taxonomy: Taxonomy, doc: Document) -> None:
     _check_dimensions(taxonomy, doc)
     _check_attributes(taxonomy, doc)
     _check_views(taxonomy, doc)
+    _check_facet_ids(taxonomy, doc)
 
 
 def _check_dimensions(taxonomy: Taxonomy, doc: Document) -> None:
@@ -60,8 +60,12 @@ def _check_dimensions(taxonomy: Taxonomy, doc: Document) -> None:
                 f"unknown group {dim.group!r}",
                 did_you_mean(dim.group, groups),
             )
+        origins = {o.id for o in taxonomy.origins}
         names: list[tuple[Path_, str]] = []
         for node, path in _node_paths(dim.nodes, ("dimensions", d, "nodes")):
+            if node.origin is not None and node.origin not in origins:
+                hint = did_you_mean(node.origin, origins) if origins else "declare it in origins"
+                doc.error((*path, "origin"), f"unknown origin {node.origin!r}", hint)
             names.append(((*path, "id"), node.id))
             names.extend(((*path, "aliases", j), a) for j, a in enumerate(node.aliases))
         _unique(doc, names, f"node or alias of dimension {dim.id!r}")
@@ -93,6 +97,18 @@ def _check_views(taxonomy: Taxonomy, doc: Document) -> None:
             doc.error(("views", v, "columns"), "a matrix needs two different dimensions")
 
 
+def _check_facet_ids(taxonomy: Taxonomy, doc: Document) -> None:
+    """Dimensions and attributes share one namespace: the explorer's facets and its URLs."""
+    dims = set(taxonomy.dimension_ids())
+    for a, attr in enumerate(taxonomy.attributes):
+        if attr.id in dims:
+            doc.error(
+                ("attributes", a, "id"),
+                f"attribute id {attr.id!r} is also a dimension's id",
+                "the explorer filters both by id; rename one",
+            )
+
+
 def _unique(doc: Document, items: list[tuple[Path_, str]], what: str) -> None:
     first: dict[str, Path_] = {}
     for path, value in items:
@@ -101,93 +117,6 @@ def _unique(doc: Document, items: list[tuple[Path_, str]], what: str) -> None:
             doc.error(path, f"duplicate {what} id {value!r}; the first is on line {line}")
         else:
             first[value] = path
-
-
-# -- one record -------------------------------------------------------------------------------
-
-
-def check_record(doc: Document, data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
-    """Check that tags name existing nodes and attributes are declared and well typed.
-
-    Returns the attributes with their declared types (``"true"`` becomes ``True``).
-    """
-    tags = data.get("tags")
-    if isinstance(tags, dict):
-        for dim_id, values in tags.items():
-            _check_tags(doc, taxonomy, dim_id, values)
-    attributes = data.get("attributes")
-    if not isinstance(attributes, dict) or not attributes:
-        return {}
-    typed = validate_model(
-        doc,
-        taxonomy.attributes_model,
-        attributes,
-        fields=tuple(taxonomy.attribute_ids()),
-        prefix=("attributes",),
-    )
-    return typed.model_dump(exclude_none=True) if typed is not None else {}
-
-
-@dataclass(frozen=True, slots=True)
-class TagFinding:
-    """Something wrong with the tags of one dimension; ``index`` is None for the dimension."""
-
-    index: int | None
-    severity: Severity
-    message: str
-    hint: str = ""
-
-
-def tag_findings(taxonomy: Taxonomy, dim_id: str, values: list[Any]) -> list[TagFinding]:
-    """Every problem of ``dim_id: values``: the one tag check of records and of ``--tag``."""
-    dim = taxonomy.dimension(dim_id)
-    if dim is None:
-        hint = did_you_mean(dim_id, taxonomy.dimension_ids())
-        return [TagFinding(None, "error", f"unknown dimension {dim_id!r}", hint)]
-    found: list[TagFinding] = []
-    resolved: list[tuple[int, NodeInfo]] = []
-    for i, value in enumerate(values):
-        if not isinstance(value, str):
-            continue
-        info, by_alias = taxonomy.resolve(dim_id, value)
-        if info is None:
-            hint = did_you_mean(value, taxonomy.nodes(dim_id))
-            found.append(TagFinding(i, "error", f"unknown {dim.label} value {value!r}", hint))
-        elif any(info.id == other.id for _, other in resolved):
-            found.append(TagFinding(i, "error", f"{info.id!r} is listed twice"))
-        else:
-            if by_alias:
-                message = f"{value!r} is an old name of {info.id!r}"
-                found.append(TagFinding(i, "warning", message, f"write {info.id!r}"))
-            resolved.append((i, info))
-    if not dim.multiple and len(resolved) > 1:
-        message = f"{dim.label} takes one value, found {len(resolved)}"
-        found.append(TagFinding(resolved[1][0], "error", message))
-    found.extend(_implied(resolved))
-    return found
-
-
-def _implied(resolved: list[tuple[int, NodeInfo]]) -> list[TagFinding]:
-    if len(resolved) < 2:
-        return []
-    return [
-        TagFinding(
-            i,
-            "warning",
-            f"{info.id!r} is implied by a more specific value",
-            "a child implies its ancestors; remove it",
-        )
-        for i, info in resolved
-        if any(info.id in other.path[:-1] for _, other in resolved)
-    ]
-
-
-def _check_tags(doc: Document, taxonomy: Taxonomy, dim_id: str, values: Any) -> None:
-    if not isinstance(values, list):
-        values = []  # the model reports the wrong type; the dimension is still checked
-    for finding in tag_findings(taxonomy, dim_id, values):
-        path: Path_ = ("tags", dim_id) if finding.index is None else ("tags", dim_id, finding.index)
-        doc.report(finding.severity, path, finding.message, finding.hint, key=finding.index is None)
 
 
 # -- the whole catalog ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from . import checks, ids
+from . import checks, ids, record_checks
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from .models import RECORD_FIELDS, Paper
 from .problems import Problem, sort_problems
@@ -162,9 +162,11 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
-    attributes = checks.check_record(doc, data, taxonomy) if taxonomy is not None else None
+    attributes = record_checks.check_record(doc, data, taxonomy) if taxonomy else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
         return None
     if attributes is not None:
         paper = paper.model_copy(update={"attributes": attributes})
+    if taxonomy is not None:
+        record_checks.check_expected(doc, paper, taxonomy)
     return paper

@@ -7,119 +7,38 @@ The model knows no taxonomy. Tags and attributes are checked against ``taxonomy.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from typing import Annotated, Any
+import re
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import ids
+from .fields import (
+    MIN_YEAR,
+    TEXT_MAX,
+    Arxiv,
+    Doi,
+    Expectation,
+    Line,
+    Name,
+    NodeId,
+    ShortName,
+    Strict,
+    Text,
+    Url,
+    Year,
+)
 
-MIN_YEAR = 1800
-TEXT_MAX = 2_000
+__all__ = ["MIN_YEAR", "RECORD_FIELDS", "TEXT_MAX", "Links", "Paper", "to_data"]
 
-
-class Strict(BaseModel):
-    """Base of every model read from a file: a misspelt key is an error, never dropped."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
-
-
-# Characters that are invisible or break lines on a page: controls (C0, DEL, C1), surrogates,
-# Unicode line and paragraph separators (JavaScript line breaks too), and the bidirectional
-# overrides that make text read differently from what it holds.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-
-
-def _bad_char(value: str, allowed: str = "") -> str | None:
-    # isprintable() is false for every Cc, Cf (bidi controls included), Cs, Zl and Zp
-    # character, so the loop only runs for the rare text that holds one (or a tab, a break).
-    if value.isprintable():
-        return None
-    for char in value:
-        if char in allowed:
-            continue
-        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
-            return char
-    return None
+_VENUE_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
-def _line(value: str) -> str:
-    bad = _bad_char(value)
-    if bad is not None:
-        if bad in _BREAKS:
-            raise PydanticCustomError("one_line", "must be one line of plain text")
-        raise PydanticCustomError(
-            "control_char", "holds the invisible character U+{code}", {"code": f"{ord(bad):04X}"}
-        )
-    if value != value.strip():
-        raise PydanticCustomError("spaces", "starts or ends with spaces")
-    return value
-
-
-def _text(value: str) -> str:
-    bad = _bad_char(value, allowed="\n\t")
-    if bad is not None:
-        raise PydanticCustomError(
-            "control_char",
-            "holds the invisible character U+{code}",
-            {"code": f"{ord(bad):04X}"},
-        )
-    return value
-
-
-def _arxiv(value: str) -> str:
-    try:
-        return ids.normalize_arxiv(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "arxiv", "{value} is not an arXiv id (like 2303.12345)", {"value": repr(value)}
-        ) from None
-
-
-def _doi(value: str) -> str:
-    try:
-        return ids.normalize_doi(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "doi", "{value} is not a DOI (like 10.1000/xyz123)", {"value": repr(value)}
-        ) from None
-
-
-def _url(value: str) -> str:
-    try:
-        return ids.check_url(value)
-    except ValueError as exc:
-        raise PydanticCustomError("url", str(exc)) from None
-
-
-def _year(value: int) -> int:
-    latest = dt.date.today().year + 1
-    if not MIN_YEAR <= value <= latest:
-        raise PydanticCustomError(
-            "year",
-            "{value} is not a year between {low} and {high}",
-            {"value": value, "low": MIN_YEAR, "high": latest},
-        )
-    return value
-
-
-Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_line)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX), AfterValidator(_text)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_line)]
-Url = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_url)]
-Arxiv = Annotated[str, StringConstraints(max_length=100), AfterValidator(_arxiv)]
-Doi = Annotated[str, StringConstraints(max_length=300), AfterValidator(_doi)]
-Year = Annotated[int, AfterValidator(_year)]
-NodeId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+def venue_text_year(venue: str) -> int | None:
+    """The year a venue's name spells out (``ICLR 2024``), if it names exactly one."""
+    found = set(_VENUE_YEAR.findall(venue))
+    return int(found.pop()) if len(found) == 1 else None
 
 
 class Links(Strict):
@@ -139,6 +58,9 @@ class Paper(Strict):
         exclude=True,
     )
     title: Line = Field(description="The title as published, in its proper casing.")
+    short_name: ShortName | None = Field(
+        None, description="The name people call the method or system by: `DPPO`, `RT-2`."
+    )
     authors: list[Name] = Field(
         max_length=1_000,
         description="Full names, in the order of the paper; empty only if none is known.",
@@ -148,6 +70,9 @@ class Paper(Strict):
     )
     year: Year = Field(description="Year of the first public version.")
     venue: Line | None = Field(None, description="Where it was published, if known.")
+    venue_year: Year | None = Field(
+        None, description="The year of that venue's edition or issue; citations give it."
+    )
     venue_confirmed: bool = Field(
         True,
         description="False when only third-party pages state the venue: likely, unconfirmed.",
@@ -155,17 +80,36 @@ class Paper(Strict):
     arxiv: Arxiv | None = Field(None, description="arXiv id without version: `2303.12345`.")
     doi: Doi | None = Field(None, description="DOI without resolver: `10.1000/xyz`.")
     links: Links = Field(Links(), description="http(s) links only.")
+    code_announced: bool = Field(
+        False, description="True when the authors announce code that is not released yet."
+    )
     tags: dict[NodeId, list[NodeId]] = Field(
         default_factory=dict,
         description="Taxonomy values per dimension: `dimension: [node, ...]`.",
+    )
+    added_tags: dict[NodeId, list[NodeId]] = Field(
+        default_factory=dict,
+        description="For a paper of the catalog's origin: the tags the catalog adds to the "
+        "origin's own filing (which `tags` holds).",
     )
     attributes: dict[str, Any] = Field(
         default_factory=dict, description="Values of the attributes `taxonomy.yaml` declares."
     )
     summary: Line | None = Field(None, description="One line of plain text, in our own words.")
-    notes: Text | None = Field(None, description="Curators' notes: what is odd about the record.")
+    notes: Text | None = Field(None, description="What a reader should know; shown on the page.")
+    curator_notes: Text | None = Field(
+        None, description="What curators should know (doubts, odd sources); never shown."
+    )
     sources: list[Url] = Field(
         default_factory=list, max_length=50, description="Pages the facts were taken from."
+    )
+    not_found: list[Expectation] = Field(
+        default_factory=list,
+        description="What was searched for and not found (`summary`, `primary-source`, "
+        "`venue-year`): the page says so, and validate does not warn about it.",
+    )
+    origin: NodeId | None = Field(
+        None, description="The list the paper comes from, one of the taxonomy's `origins`."
     )
     added: dt.date = Field(description="The date the record was added: `YYYY-MM-DD`.")
 
@@ -187,7 +131,65 @@ class Paper(Strict):
             )
         return self
 
+    @model_validator(mode="after")
+    def _venue_year(self) -> Paper:
+        if self.venue_year is None:
+            return self
+        if self.venue is None:
+            raise PydanticCustomError("venue_year", "venue_year is set but there is no venue")
+        if self.venue_year < self.year:
+            raise PydanticCustomError(
+                "venue_year",
+                "venue_year {venue_year} is before the first public version ({year})",
+                {"venue_year": self.venue_year, "year": self.year},
+            )
+        named = venue_text_year(self.venue)
+        if named is not None and named != self.venue_year:
+            raise PydanticCustomError(
+                "venue_year",
+                "venue_year {venue_year} differs from the year the venue names ({named})",
+                {"venue_year": self.venue_year, "named": named},
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _code_status(self) -> Paper:
+        if self.code_announced and self.links.code is not None:
+            raise PydanticCustomError(
+                "code_announced",
+                "code_announced says the code is not released, but links.code names it",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _added_tags_need_an_origin(self) -> Paper:
+        if self.added_tags and self.origin is None:
+            raise PydanticCustomError(
+                "added_tags",
+                "added_tags hold what the catalog adds to the filing of the list a paper comes "
+                "from, but this record has no origin; put these under tags",
+            )
+        return self
+
     # -- derived facts used by the renderer and the exports --------------------------------------
+
+    def citation_year(self) -> int:
+        """The year a citation gives: the venue's, when the paper was published, else the
+        first public version's."""
+        if self.venue_year is not None:
+            return self.venue_year
+        named = venue_text_year(self.venue) if self.venue else None
+        return named if named is not None else self.year
+
+    def all_tags(self) -> dict[str, list[str]]:
+        """``tags`` and ``added_tags`` together, per dimension, each value once."""
+        if not self.added_tags:
+            return self.tags
+        merged = {dim: list(values) for dim, values in self.tags.items()}
+        for dim, values in self.added_tags.items():
+            have = merged.setdefault(dim, [])
+            have.extend(v for v in values if v not in have)
+        return merged
 
     def url(self) -> str | None:
         """The best link to the paper: its own link, else arXiv, else the DOI."""
@@ -213,7 +215,7 @@ def to_data(paper: Paper, dimension_order: list[str], attribute_order: list[str]
         value = dumped[name]
         if name == "links":
             value = {k: v for k, v in value.items() if v is not None}
-        elif name == "tags":
+        elif name in ("tags", "added_tags"):
             value = _ordered(value, dimension_order)
         elif name == "attributes":
             value = _ordered(value, attribute_order)

@@ -96,6 +96,6 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
         close = [o for o in options if lowered and (lowered in o or o in lowered)][:n]
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    if len(options) <= 20:
+    if len(options) <= 30:
         return "valid: " + ", ".join(options)
     return f"{len(options)} valid values; see the taxonomy"

@@ -14,12 +14,22 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, create_model
 
-from .models import Line, Strict, Text
+from .fields import Expectation, Line, Strict, Text, Url
 
 Id = Annotated[
     str,
     StringConstraints(min_length=1, max_length=100, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
 ]
+
+
+class Origin(Strict):
+    """A published list or review the catalog grew from: its papers say ``origin: <id>``."""
+
+    id: Id
+    label: Line
+    description: Text
+    url: Url | None = Field(None, description="Where the list or review is published.")
+    bibtex: Text | None = Field(None, description="How to cite it, as one BibTeX entry.")
 
 
 class Node(Strict):
@@ -29,6 +39,9 @@ class Node(Strict):
     aliases: list[Id] = Field(
         default_factory=list,
         description="Former ids: records using them stay valid, with a warning.",
+    )
+    origin: Id | None = Field(
+        None, description="The origin whose classification has this node; none: the catalog's."
     )
     children: list[Node] = Field(default_factory=list)
 
@@ -94,6 +107,11 @@ class NodeInfo:
 
 
 class Taxonomy(Strict):
+    origins: list[Origin] = Field(default_factory=list)
+    expect: list[Expectation] = Field(
+        default_factory=list,
+        description="What every record should have; a record without it gets a warning.",
+    )
     groups: list[Group] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)
     attributes: list[Attribute] = Field(default_factory=list)
@@ -130,6 +148,9 @@ class Taxonomy(Strict):
 
     def attribute_ids(self) -> list[str]:
         return [a.id for a in self.attributes]
+
+    def origin(self, origin_id: str) -> Origin | None:
+        return next((o for o in self.origins if o.id == origin_id), None)
 
     def attribute(self, attr_id: str) -> Attribute | None:
         return self._tables.attributes.get(attr_id)

@@ -49,7 +49,12 @@ def bibtex_fields(paper: Paper) -> list[tuple[str, str]]:
     others = ["others"] if paper.authors_incomplete else []
     if paper.authors or others:
         fields.append(("author", " and ".join([*paper.authors, *others])))
-    fields.append(("year", str(paper.year)))
+    # The version cited is the venue's when there is one; biblatex's origdate keeps the year
+    # of the first public version, so that nothing is lost when the entry is read back.
+    year = paper.citation_year()
+    fields.append(("year", str(year)))
+    if year != paper.year:
+        fields.append(("origdate", str(paper.year)))
     kind = entry_type(paper)
     if paper.venue is not None:
         fields.append(("journal" if kind == "article" else "booktitle", paper.venue))

@@ -53,8 +53,10 @@ def csl_item(paper: Paper) -> dict[str, Any]:
         ),
         "title": paper.title,
         "author": [csl_name(a) for a in paper.authors],
-        "issued": {"date-parts": [[paper.year]]},
+        "issued": {"date-parts": [[paper.citation_year()]]},
     }
+    if paper.citation_year() != paper.year:
+        item["original-date"] = {"date-parts": [[paper.year]]}
     if paper.venue is not None:
         item["container-title"] = paper.venue
     elif paper.arxiv:

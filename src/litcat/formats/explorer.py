@@ -10,11 +10,17 @@ as indexes, so 10,000 papers stay small (see ``benchmarks/``).
 Formats (``format`` says which; the script refuses another):
 
 - facet: ``{"id", "label", "kind": "dimension"|"bool"|"choice", "values": [[id, label,
-  parent]]}``, ``parent`` being the index of the parent value within the facet, or -1;
-- paper (``papers``): ``[id, title, [name index...], year, venue index or -1, [value index...]]``,
-  where a value index counts through the values of all facets in order, only the values a record
-  names itself are listed (the script adds their ancestors), and a name index of -1 at the end
-  says the author list is incomplete;
+  parent]]}``, ``parent`` being the index of the parent value within the facet, or -1; the
+  dimensions come first, then the ``bool`` and ``choice`` attributes, then two facets every
+  catalog has, whose ids start with ``_`` so that no taxonomy id can take them: ``_code``
+  (released, announced) and, when the taxonomy declares origins, ``_origin`` (each origin,
+  and ``catalog`` for papers the catalog added itself);
+- paper (``papers``): ``[id, title, [name index...], year, venue index or -1, [value index...],
+  short name or "", citation year]``, where a value index counts through the values of all
+  facets in order, only the values a record names itself are listed (the script adds their
+  ancestors), a name index of -1 at the end says the author list is incomplete, and the
+  citation year is the venue's year that BibTeX and CSL-JSON give (``year`` is the first public
+  version's);
 - venue: ``[name, BibTeX entry type]``; name: a full name;
 - details: ``papers`` in the same order, each ``[summary, text, arxiv, doi, url]`` (``""`` when
   missing; ``text`` joins the text and list attributes), and ``given``: per name, how many of
@@ -33,9 +39,12 @@ from ..core.taxonomy import Taxonomy
 from .bibtex import entry_type
 from .csl import csl_name
 
-FORMAT = 1
+FORMAT = 2
 DATA_FILE = "data.json"
 DETAILS_FILE = "details.json"
+CODE_FACET = "_code"
+ORIGIN_FACET = "_origin"
+CATALOG_ORIGIN = "catalog"
 # Attribute types that become facets; text, list and int attributes are searched instead.
 FACET_TYPES = ("bool", "choice")
 TEXT_TYPES = ("text", "list")
@@ -59,7 +68,28 @@ def facets(taxonomy: Taxonomy) -> list[dict[str, Any]]:
         pairs = BOOL_VALUES if attr.type == "bool" else [(c.id, c.label) for c in attr.choices]
         values = [[value, label, -1] for value, label in pairs]
         result.append({"id": attr.id, "label": attr.label, "kind": attr.type, "values": values})
+    result.append(
+        {
+            "id": CODE_FACET,
+            "label": "Code",
+            "kind": "choice",
+            "values": [["released", "Released", -1], ["announced", "Announced, not released", -1]],
+        }
+    )
+    if taxonomy.origins:
+        values = [[o.id, o.label, -1] for o in taxonomy.origins]
+        values.append([CATALOG_ORIGIN, "Added by this catalog", -1])
+        result.append({"id": ORIGIN_FACET, "label": "From", "kind": "choice", "values": values})
     return result
+
+
+def builtin_values(paper: Paper, facet_id: str) -> list[str]:
+    """A paper's values of the facets every catalog has."""
+    if facet_id == CODE_FACET:
+        return ["released"] if paper.links.code else ["announced"] if paper.code_announced else []
+    if facet_id == ORIGIN_FACET:
+        return [paper.origin or CATALOG_ORIGIN]
+    return []
 
 
 class _Table:
@@ -93,6 +123,8 @@ def _paper_values(
     for facet in facet_list:
         if facet["kind"] == "dimension":
             keys = catalog.direct_nodes(paper.id, facet["id"])
+        elif facet["id"].startswith("_"):
+            keys = builtin_values(paper, facet["id"])
         else:
             value = paper.attributes.get(facet["id"])
             keys = [] if value is None else [values.plain(value)]
@@ -121,7 +153,9 @@ def explorer_data(catalog: Catalog) -> dict[str, Any]:
             venue = venues.add(paper.venue)
             venue_kinds[paper.venue] = entry_type(paper)
         values = _paper_values(catalog, paper, facet_list, index)
-        rows.append([paper.id, paper.title, authors, paper.year, venue, values])
+        cite = paper.citation_year()
+        short = paper.short_name or ""
+        rows.append([paper.id, paper.title, authors, paper.year, venue, values, short, cite])
     return {
         "format": FORMAT,
         "facets": facet_list,

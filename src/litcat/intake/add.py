@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import checks, ids
+from ..core import ids, record_checks
 from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_record
 from ..core.models import RECORD_FIELDS, Paper
@@ -142,7 +142,7 @@ def tag_errors(taxonomy: Taxonomy, tags: dict[str, list[str]]) -> list[str]:
     """What is wrong with ``--tag`` options, worded for the command line."""
     errors: list[str] = []
     for dim_id, values in tags.items():
-        for finding in checks.tag_findings(taxonomy, dim_id, values):
+        for finding in record_checks.tag_findings(taxonomy, dim_id, values):
             if finding.severity != "error":
                 continue
             option = (

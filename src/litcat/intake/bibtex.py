@@ -19,6 +19,7 @@ from bibtexparser.middlewares.names import NameParts, parse_single_name_into_par
 from bibtexparser.model import Block, Entry, MiddlewareErrorBlock, ParsingFailedBlock
 
 from ..core import ids
+from ..core.models import venue_text_year
 
 _SPACES = re.compile(r"\s+")
 # A macro the decoder does not know, applied to a group: \textsc{DecADe} keeps only DecADe.
@@ -166,19 +167,34 @@ def convert(entry: Entry) -> BibEntry:
             data["authors_incomplete"] = True
     else:
         result.missing.append("author")
-    year = _YEAR.search(str(fields.get("year") or fields.get("date") or ""))
-    if year:
-        data["year"] = int(year.group(1))
-    else:
-        result.missing.append("year")
     venue = clean(str(fields.get("journal") or fields.get("booktitle") or ""))
     if venue and not _PREPRINT_VENUES.match(venue):
         data["venue"] = venue
+    _years(fields, result)
     arxiv = find_arxiv(fields)
     if arxiv:
         data["arxiv"] = arxiv
     _doi_and_link(fields, result)
     return result
+
+
+def _years(fields: dict[str, Any], result: BibEntry) -> None:
+    """``year`` is the year of the version cited (the venue's); ``origdate``, as litcat writes
+    it, the year of the first public version."""
+    found = _YEAR.search(str(fields.get("year") or fields.get("date") or ""))
+    if not found:
+        result.missing.append("year")
+        return
+    cited = int(found.group(1))
+    first = _YEAR.search(str(fields.get("origdate") or ""))
+    data = result.data
+    data["year"] = int(first.group(1)) if first else cited
+    venue = data.get("venue")
+    if venue is None or cited < data["year"]:
+        return
+    named = venue_text_year(venue)
+    if named is None or named == cited:
+        data["venue_year"] = cited
 
 
 def _authors(value: Any) -> tuple[list[str], bool]:

@@ -56,6 +56,9 @@ def columns(taxonomy: Taxonomy) -> list[Attribute]:
 
 
 def _compared(paper: Paper, cols: list[Attribute]) -> bool:
+    """Whether the paper records anything a table shows besides its title and year."""
+    if paper.short_name or paper.links.code or paper.code_announced:
+        return True
     return any(paper.attributes.get(a.id) not in (None, [], "") for a in cols)
 
 
@@ -80,10 +83,11 @@ def table_csv(t: Table) -> str:
     """The table's rows as CSV: identifiers and raw values, as ``litcat export`` writes them."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "title", "year", "url", *(a.id for a in t.columns)])
+    head = ["id", "title", "short_name", "year", "url", "code", *(a.id for a in t.columns)]
+    writer.writerow(head)
     for row in t.rows:
         paper = row.paper
-        cells = [paper.id, paper.title, paper.year, paper.url()]
+        cells = [paper.id, paper.title, paper.short_name, paper.year, paper.url(), paper.links.code]
         cells += [paper.attributes.get(a.id) for a in t.columns]
         writer.writerow([spreadsheet_safe(values.plain(v)) for v in cells])
     return out.getvalue()

@@ -152,6 +152,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["fence"] = text.fence
     env.filters["paragraphs"] = text.paragraphs
     env.filters["oneline"] = text.oneline
+    env.filters["lower_first"] = text.lower_first
     env.filters["author_list"] = text.author_list
     env.globals["short_authors"] = text.short_authors
     env.globals["paths"] = paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..core import ids, paths, values
@@ -31,6 +32,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
                 authors=author_list(paper.authors, paper.authors_incomplete),
                 links=links(paper),
                 tags=tags(ctx, paper),
+                origin=ctx.taxonomy.origin(paper.origin) if paper.origin else None,
                 attributes=attribute_rows(ctx, paper),
                 bibtex=fence(bibtex_entry(paper), "bibtex"),
                 related=[ctx.catalog.papers[i] for i in related[paper.id]],
@@ -52,7 +54,7 @@ def citation_tags(paper: Paper) -> list[list[str]]:
     """The ``citation_*`` meta tags Google Scholar reads, as raw text (escaped by the theme)."""
     tags = [["citation_title", paper.title]]
     tags += [["citation_author", name] for name in paper.authors]
-    tags.append(["citation_publication_date", str(paper.year)])
+    tags.append(["citation_publication_date", str(paper.citation_year())])
     if paper.venue:
         kind = entry_type(paper)
         name = "citation_journal_title" if kind == "article" else "citation_conference_title"
@@ -95,15 +97,26 @@ def links(paper: Paper) -> list[tuple[str, str]]:
     return out
 
 
-def tags(ctx: RenderContext, paper: Paper) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per dimension (taxonomy order): its label and the paper's nodes as (label, page)."""
+@dataclass(frozen=True)
+class Chip:
+    """One tag of a paper: its node's label and page, and whether the catalog added it to the
+    filing of the paper's origin."""
+
+    label: str
+    page: str
+    added: bool
+
+
+def tags(ctx: RenderContext, paper: Paper) -> list[tuple[str, list[Chip]]]:
+    """Per dimension (taxonomy order): its label and the paper's tags."""
     out = []
     for dim in ctx.taxonomy.dimensions:
+        added = set(ctx.catalog.added_nodes(paper.id, dim.id))
         chips = []
         for node_id in ctx.catalog.direct_nodes(paper.id, dim.id):
             info = ctx.taxonomy.node(dim.id, node_id)
             if info is not None:
-                chips.append((info.node.label, paths.node(dim.id, node_id)))
+                chips.append(Chip(info.node.label, paths.node(dim.id, node_id), node_id in added))
         if chips:
             out.append((dim.label, chips))
     return out

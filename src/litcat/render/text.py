@@ -50,6 +50,13 @@ def paragraphs(value: str) -> list[str]:
     return [p.strip() for p in _BLANK_LINE.split(value) if p.strip()]
 
 
+def lower_first(value: str) -> str:
+    """``The review`` in the middle of a sentence: ``the review`` (an acronym stays)."""
+    if len(value) > 1 and value[0].isupper() and value[1].islower():
+        return value[0].lower() + value[1:]
+    return value
+
+
 def oneline(value: str) -> str:
     return " ".join(value.split())
 

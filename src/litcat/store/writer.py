@@ -19,16 +19,21 @@ from ..core.models import Paper, to_data
 from ..core.taxonomy import Taxonomy
 
 
+def _current_ids(tags: dict[str, list[str]], taxonomy: Taxonomy) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for dim, values in tags.items():
+        resolved = (taxonomy.resolve(dim, v)[0] for v in values)
+        out[dim] = [info.id if info else v for info, v in zip(resolved, values, strict=True)]
+    return out
+
+
 def record_text(paper: Paper, taxonomy: Taxonomy | None, header: str = "") -> str:
     """The canonical YAML of a record: the only way litcat turns a paper into text."""
     if taxonomy is None:
         return dump(to_data(paper, [], []), header)
-    tags: dict[str, list[str]] = {}
-    for dim, values in paper.tags.items():
-        # Old aliases are written under the node's current id.
-        resolved = (taxonomy.resolve(dim, v)[0] for v in values)
-        tags[dim] = [info.id if info else v for info, v in zip(resolved, values, strict=True)]
-    paper = paper.model_copy(update={"tags": tags})
+    # Old aliases are written under the node's current id.
+    update = {key: _current_ids(getattr(paper, key), taxonomy) for key in ("tags", "added_tags")}
+    paper = paper.model_copy(update=update)
     return dump(to_data(paper, taxonomy.dimension_ids(), taxonomy.attribute_ids()), header)
 
 
