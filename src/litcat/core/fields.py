@@ -27,7 +27,7 @@ class Strict(BaseModel):
 # Characters that are invisible or break lines on a page: controls (C0, DEL, C1), surrogates,
 # Unicode line and paragraph separators (JavaScript line breaks too), and the bidirectional
 # overrides that make text read differently from what it holds.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -39,7 +39,7 @@ def _bad_char(value: str, allowed: str = "") -> str | None:
     for char in value:
         if char in allowed:
             continue
-        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
             return char
     return None
 

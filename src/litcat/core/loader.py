@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import checks, files, ids, record_checks
+from . import checks, files, ids, lookalikes, record_checks
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from .models import RECORD_FIELDS, Paper
 from .problems import Problem, sort_problems
@@ -177,7 +177,7 @@ def _not_a_record(entry: os.DirEntry[str], file: str) -> Problem | None:
 
 
 def check_id(doc: Document, paper_id: str) -> bool:
-    if ids.ID_RE.match(paper_id) and len(paper_id) <= ids.ID_MAX:
+    if ids.ID_RE.fullmatch(paper_id) and len(paper_id) <= ids.ID_MAX:
         return True
     doc.problems.append(
         Problem(
@@ -221,6 +221,7 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
     data = without_empty_optionals(data)
+    lookalikes.check_text(doc, data)
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
     attributes = record_checks.check_record(doc, data, taxonomy) if taxonomy else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
