@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
 from ..core import ids
 from ..core.catalog import Catalog
 from ..core.problems import format_problems
+from ..core.reader import decode
 from ..formats.schema import schema_header
 from ..intake import add as adding
 from ..intake import fetch
@@ -47,10 +48,21 @@ def fetch_facts(identifier: str, transport: fetch.Transport) -> dict[str, object
         raise click.ClickException(str(exc)) from None
 
 
-def read_bibtex(source: TextIO) -> dict[str, object]:
-    name = "standard input" if source.name == "<stdin>" else source.name
+def decode_bibtex(raw: bytes, name: str) -> str:
+    """BibTeX bytes as text; a file that is not UTF-8 is named with the place of the first bad
+    byte, as records are."""
+    text, problem = decode(raw, name)
+    if text is None:
+        raise click.ClickException(problem.format_text() if problem else f"{name}: not UTF-8")
+    return text
+
+
+def read_bibtex(source: BinaryIO) -> dict[str, object]:
+    given = str(getattr(source, "name", "-"))
+    name = "standard input" if given in ("<stdin>", "-") else given
+    text = decode_bibtex(source.read(), name)
     try:
-        return adding.facts_from_bibtex(source.read(), name)
+        return adding.facts_from_bibtex(text, name)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -84,7 +96,7 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
 @click.option(
     "--bibtex",
     "bibtex",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Take the paper from one BibTeX entry in FILE ('-' for standard input), offline.",
 )
 @click.option("--tag", "tag_values", multiple=True, metavar="DIM=NODE", help="Tag (repeatable).")
@@ -98,7 +110,7 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
 def add(
     env: Env,
     identifier: str | None,
-    bibtex: TextIO | None,
+    bibtex: BinaryIO | None,
     tag_values: tuple[str, ...],
     force: bool,
 ) -> None:

@@ -14,7 +14,7 @@ from ..intake.add import tag_errors
 from ..intake.bibtex import BibEntry, count_entries, parse_bibtex
 from ..intake.importing import ImportResult, Progress, import_entries
 from . import Env, pass_env
-from .add import require_taxonomy, tag_options
+from .add import decode_bibtex, require_taxonomy, tag_options
 
 
 def _progress(enabled: bool, label: str) -> Progress:
@@ -72,10 +72,7 @@ def import_bibtex(
     errors = tag_errors(catalog.require_taxonomy(), tags)
     if errors:
         raise click.UsageError("\n".join(errors))
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{source}: not UTF-8 text ({exc.reason})") from None
+    text = decode_bibtex(source.read_bytes(), source.as_posix())
     parsed = parse_bibtex(text)
     show = sys.stderr.isatty() if progress is None else progress
     result = import_entries(

@@ -158,5 +158,15 @@ def slug(text: str) -> str:
 
 
 def title_key(title: str) -> str:
-    """A key under which near-identical titles (case, accents, punctuation) collide."""
-    return slug(title)
+    """A key under which near-identical titles (case, accents, punctuation, width) collide.
+
+    Letters and digits of every script count: "alpha-Policies" and "beta-Policies" written
+    with Greek letters differ, and two records with the same Chinese title share a key.
+    Compatibility forms fold (NFKC: a full-width A is A, a ligature "fi" is "fi"), case folds
+    ("ß" is "ss"), and the accents of Latin, Greek and Cyrillic letters go; the marks of other
+    scripts stay (a voiced kana is not its unvoiced one, a Devanagari vowel sign counts).
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    folded = unicodedata.normalize("NFKC", bare).casefold()
+    return "".join(c for c in folded if c.isalnum() or unicodedata.category(c)[0] == "M")
