@@ -11,7 +11,7 @@ import click
 from ..core.problems import format_problems
 from ..formats.schema import schema_header
 from ..intake.add import tag_errors
-from ..intake.bibtex import BibEntry, count_entries, parse_bibtex
+from ..intake.bibtex import BibEntry, parse_bibtex
 from ..intake.importing import ImportResult, Progress, import_entries
 from . import Env, pass_env
 from .add import decode_bibtex, require_taxonomy, tag_options
@@ -85,7 +85,7 @@ def import_bibtex(
         header=schema_header(catalog.root),
         progress=_progress(show, "importing"),
     )
-    _print(result, source, count_entries(text), dry_run)
+    _print(result, source, parsed.total, dry_run)
     if result.reported:
         raise SystemExit(1)
 
