@@ -79,6 +79,11 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
         click.echo(format_problems(prepared.problems, "text"), err=True)
     if not prepared.text:
         raise click.ClickException(f"papers/{prepared.pid}.yaml not written: fix the above")
+    if prepared.replaces and not prepared.changes:
+        click.echo(f"papers/{prepared.pid}.yaml already holds these facts; nothing written")
+        return
+    for change in prepared.changes:
+        click.echo(f"papers/{prepared.pid}.yaml: {change}")
     try:
         path = adding.write_record(
             catalog, prepared.pid, prepared.text, overwrite=prepared.replaces
@@ -104,7 +109,8 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
     "--force",
     is_flag=True,
     help="Add even if a record has the same title; refresh the facts of a record holding "
-    "the same arXiv id or DOI (its tags, attributes and summary stay).",
+    "the same arXiv id or DOI (its links, tags, attributes, notes, summary and sources stay; "
+    "each change is listed).",
 )
 @pass_env
 def add(
@@ -133,7 +139,7 @@ def add(
         force=force,
     )
     write(catalog, prepared, force)
-    if not tags:
+    if not tags and not prepared.replaces:
         click.echo("no tags given: add them under tags: before opening a pull request", err=True)
 
 
