@@ -8,14 +8,15 @@ import importlib
 import io
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from ..core.catalog import Catalog
+from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_catalog
 
 if TYPE_CHECKING:
@@ -46,6 +47,19 @@ class Env:
 
     def load(self) -> Catalog:
         return load_catalog(self.root)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the catalog's write lock (store.lock): load inside it, write inside it."""
+        from ..store.lock import catalog_lock
+
+        papers = self.root / PAPERS_DIR
+        if not papers.is_dir():
+            yield  # env.load() reports the missing folder
+            return
+        message = "waiting for another litcat command that is writing to papers/ ..."
+        with catalog_lock(papers, on_wait=lambda: click.echo(message, err=True)):
+            yield
 
 
 pass_env = click.make_pass_decorator(Env)

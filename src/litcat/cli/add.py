@@ -124,21 +124,23 @@ def add(
     if (identifier is None) == (bibtex is None):
         raise click.UsageError("give an arXiv id or a DOI, or --bibtex FILE (one of them)")
     tags = tag_options(tag_values)
-    catalog = env.load()
-    require_taxonomy(catalog)
+    require_taxonomy(env.load())
     facts = (
         read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier), env.transport)
     )
-    prepared = adding.prepare(
-        catalog,
-        adding.Index.of(catalog),
-        facts,
-        tags,
-        added=env.today(),
-        header=schema_header(catalog.root),
-        force=force,
-    )
-    write(catalog, prepared, force)
+    # Loaded again under the lock: what another command wrote meanwhile is seen.
+    with env.writing():
+        catalog = env.load()
+        prepared = adding.prepare(
+            catalog,
+            adding.Index.of(catalog),
+            facts,
+            tags,
+            added=env.today(),
+            header=schema_header(catalog.root),
+            force=force,
+        )
+        write(catalog, prepared, force)
     if not tags and not prepared.replaces:
         click.echo("no tags given: add them under tags: before opening a pull request", err=True)
 

@@ -20,7 +20,8 @@ from .reader import MAX_BYTES, Document, read
 from .taxonomy import Taxonomy
 from .validation import validate_model
 
-ALLOWED_EXTRA_FILES = frozenset({".gitkeep"})
+# .litcat.lock: the write lock of store.lock, there while a command writes records.
+ALLOWED_EXTRA_FILES = frozenset({".gitkeep", ".litcat.lock"})
 TAXONOMY_MAX_BYTES = 4 * 1024 * 1024
 
 
