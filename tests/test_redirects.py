@@ -11,7 +11,7 @@ import http.server
 import threading
 import urllib.request
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -26,7 +26,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/moved"):
             target = self.path.split("?to=", 1)[1]
             self.send_response(302)
-            port = self.server.server_address[1]
+            port = cast(http.server.ThreadingHTTPServer, self.server).server_port
             self.send_header("Location", target.replace("PORT", str(port)))
             self.end_headers()
             return
