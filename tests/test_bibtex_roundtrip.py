@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from litcat.core.loader import load_catalog
 from litcat.core.models import Paper
 from litcat.formats.bibtex import bibtex_entry
 from litcat.intake.bibtex import parse_bibtex
+
+from .conftest import Cli
 
 SPECIALS = "\\{}&%$#_~^`'\"-!?@<>,.:;()[]/|*+="
 CHARS = string.ascii_letters + string.digits + SPECIALS + "éüßøαβΩЖ中文ロボ\u00a0"
@@ -162,3 +166,17 @@ def test_the_writer_escapes_verbatim_fields_whatever_the_model_allowed(doi: str)
     assert [e.key for e in parsed.entries] == ["case2020x", "after"], entry
     assert parsed.failed == []
     assert entry.count("{") == entry.count("}")
+
+
+def test_add_says_what_it_guessed_at_the_entrys_line(cli: Cli, catalog_dir: Path) -> None:
+    bib = "\n@article{k,\n  title = {Bare 50% of R&D \\mystery{Robots}},\n"
+    bib += "  author = {Case, Ada},\n  year = 2020,\n}\n"
+    result = cli(catalog_dir, "add", "--bibtex", "-", input=bib)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:3] == [
+        "warning: standard input:2: entry 'k': title: a bare % is read as the character %",
+        "warning: standard input:2: entry 'k': title: a bare & is read as the character &",
+        "warning: standard input:2: entry 'k': title: unknown LaTeX macro \\mystery left out "
+        "(its argument is kept)",
+    ]
+    assert load_catalog(catalog_dir).papers["case2020bare"].title == "Bare 50% of R&D Robots"

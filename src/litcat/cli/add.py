@@ -61,10 +61,14 @@ def read_bibtex(source: BinaryIO) -> dict[str, object]:
     given = str(getattr(source, "name", "-"))
     name = "standard input" if given in ("<stdin>", "-") else given
     text = decode_bibtex(source.read(), name)
+    warnings: list[str] = []
     try:
-        return adding.facts_from_bibtex(text, name)
+        facts = adding.facts_from_bibtex(text, name, warnings)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return facts
 
 
 def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:

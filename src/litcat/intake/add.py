@@ -206,8 +206,11 @@ def facts_from_doi(doi: str, transport: fetch.Transport) -> dict[str, Any]:
     return {**facts, "doi": doi, "sources": [fetch.doi_url(doi)]}
 
 
-def facts_from_bibtex(text: str, what: str) -> dict[str, Any]:
-    """The facts of the one entry of a BibTeX text; ``ValueError`` says what is wrong."""
+def facts_from_bibtex(text: str, what: str, warnings: list[str] | None = None) -> dict[str, Any]:
+    """The facts of the one entry of a BibTeX text; ``ValueError`` says what is wrong.
+
+    What the decoder had to guess (a bare %, an unknown macro) goes to ``warnings``, located.
+    """
     parsed = parse_bibtex(text)
     if parsed.failed:
         failed = parsed.failed[0]
@@ -220,6 +223,8 @@ def facts_from_bibtex(text: str, what: str) -> dict[str, Any]:
     entry = parsed.entries[0]
     if entry.missing:
         raise ValueError(f"{what}: entry {entry.key!r} has no {', '.join(entry.missing)}")
+    if warnings is not None:
+        warnings.extend(f"{what}:{entry.line}: entry {entry.key!r}: {n}" for n in entry.notes)
     return dict(entry.data)
 
 
