@@ -167,14 +167,18 @@ def _not_a_record(entry: os.DirEntry[str], file: str) -> Problem | None:
         return Problem(
             "error", file, 1, 1, "", f"is {what}, not a file; records must be plain files"
         )
-    if path.suffix != ".yaml":
-        hint = (
-            f"rename it to {path.stem}.yaml"
-            if path.suffix.lower() in (".yml", ".yaml")
-            else ("only <id>.yaml records belong in papers/")
-        )
-        return Problem("error", file, 1, 1, "", "not a record file", hint)
-    return None
+    return _not_yaml(path, file)
+
+
+def _not_yaml(path: PurePosixPath, file: str) -> Problem | None:
+    if path.suffix == ".yaml":
+        return None
+    hint = (
+        f"rename it to {path.stem}.yaml"
+        if path.suffix.lower() in (".yml", ".yaml")
+        else ("only <id>.yaml records belong in papers/")
+    )
+    return Problem("error", file, 1, 1, "", "not a record file", hint)
 
 
 def check_id(doc: Document, paper_id: str) -> bool:
