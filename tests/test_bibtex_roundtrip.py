@@ -116,6 +116,8 @@ def test_export_then_import_gives_the_same_record(
         ("title", "\\textsc{DecADe} Nets", "DecADe Nets"),
         ("title", "$\\alpha$-Policies", "α-Policies"),  # noqa: RUF001
         ("title", "\\mystery{Kept} Argument", "Kept Argument"),
+        ("title", "Mass of {\\rm 125 GeV} and {\\cal O}(1)", "Mass of 125 GeV and O(1)"),
+        ("title", "\\textsf{ABC} and $\\mathcal{L}$", "ABC and L"),
         ("journal", '"Annals of " # "Robots"', "Annals of Robots"),
         ("journal", 'ann # " of Robots"', "Annals of Robots"),
         ("journal", "{Annals} # { of } # {Robots}", "Annals of Robots"),
@@ -180,3 +182,20 @@ def test_add_says_what_it_guessed_at_the_entrys_line(cli: Cli, catalog_dir: Path
         "(its argument is kept)",
     ]
     assert load_catalog(catalog_dir).papers["case2020bare"].title == "Bare 50% of R&D Robots"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "key", "expected"),
+    [
+        ("doi", "10.1007/978-3-030-29135-8\\_9", "doi", "10.1007/978-3-030-29135-8_9"),
+        ("doi", "{10.5555/A\\%2FB}", "doi", "10.5555/a%2fb"),
+        ("url", "https://example.org/a\\_b", "links", {"paper": "https://example.org/a_b"}),
+    ],
+)
+def test_identifiers_lose_their_latex_escapes(
+    field: str, value: str, key: str, expected: object
+) -> None:
+    bib = "@article{k,\n  title = {T},\n  author = {Case, Ada},\n  year = 2020,\n"
+    bib += f"  {field} = {{{value}}},\n}}\n"
+    [entry] = parse_bibtex(bib).entries
+    assert entry.data[key] == expected, entry

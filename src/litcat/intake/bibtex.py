@@ -22,6 +22,7 @@ from .bibblocks import NOTES, block_lines, parse_stack
 
 _SPACES = re.compile(r"\s+")
 _CR = re.compile(r"\r\n?")
+_ESCAPED = re.compile(r"\\([_%&#$~])")
 _GROUP_WORDS = frozenset({"collaboration", "collaborations", "consortium", "team", "group"})
 _YEAR = re.compile(r"\b(\d{4})\b")
 _BLOCK_KEY = re.compile(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
@@ -93,8 +94,10 @@ def _failed(block: ParsingFailedBlock, line: int) -> FailedBlock:
 
 
 def clean(value: str) -> str:
-    """An identifier's text (DOI, URL, arXiv id): braces gone, whitespace collapsed."""
-    return _SPACES.sub(" ", value.replace("{", "").replace("}", "")).strip()
+    """An identifier's text (DOI, URL, arXiv id): braces gone, LaTeX escapes of its characters
+    undone (``10.1007/x\\_9`` is ``10.1007/x_9``), whitespace collapsed."""
+    value = _ESCAPED.sub(r"\1", value.replace("{", "").replace("}", ""))
+    return _SPACES.sub(" ", value).strip()
 
 
 def full_name(parts: NameParts) -> str:

@@ -39,7 +39,11 @@ _WORDS = {
     "relax": "",
     "noopsort": "",
     "/": "",
+    # Old font switches ({\rm GeV}, {\cal O}): the text after them is what counts.
+    **dict.fromkeys(("rm", "it", "bf", "sf", "tt", "sc", "sl", "em", "cal", "bm"), ""),
 }
+# Font commands whose argument is the text (pylatexenc knows \textit and \textbf, not these).
+_KEEP_ARGUMENT = ("textsf", "mathsf", "mathcal", "mathbb", "mathfrak", "mathscr", "boldsymbol")
 # A % or & not escaped by a backslash (an even run of backslashes before it escapes nothing):
 # to LaTeX a comment and an alignment tab, in a title a percent sign and an ampersand.
 _BARE = re.compile(r"(?<!\\)((?:\\\\)*)([%&])")
@@ -69,7 +73,10 @@ def _decoder() -> LatexNodes2Text:
     db = get_default_latex_context_db()
     db.add_context_category(
         "litcat-bibtex",
-        macros=[MacroTextSpec(name, text) for name, text in _WORDS.items()],
+        macros=[
+            *(MacroTextSpec(name, text) for name, text in _WORDS.items()),
+            *(MacroTextSpec(name, discard=False) for name in _KEEP_ARGUMENT),
+        ],
         prepend=True,
     )
     db.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_UNKNOWN))
