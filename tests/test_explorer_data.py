@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from litcat.core.checks import EXPLORER_PARAMETERS
 from litcat.core.loader import load_catalog
 from litcat.formats.explorer import DATA_FILE, DETAILS_FILE, explorer_files
-from tests.conftest import CATALOG, WriteRecord
+from tests.conftest import CATALOG, REPO, WriteRecord
 
 
 def _load(root: Path) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -156,3 +158,11 @@ def test_the_files_are_compact_json() -> None:
         parsed = json.loads(text)
         assert parsed["format"] == 2
         assert text == json.dumps(parsed, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_explorer_and_the_taxonomy_check_reserve_the_same_parameters() -> None:
+    """A facet named like one of the explorer's own URL parameters could not be linked to."""
+    script = (REPO / "docs" / "assets" / "explorer" / "core.js").read_text(encoding="utf-8")
+    reserved = re.search(r"var RESERVED = \{([^}]*)\}", script)
+    assert reserved is not None
+    assert set(re.findall(r"(\w+): 1", reserved.group(1))) == EXPLORER_PARAMETERS

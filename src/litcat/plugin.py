@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .core.catalog import PAPERS_DIR, TAXONOMY_FILE
+from .core.files import LEFTOVER
 from .core.loader import load_catalog
 from .core.problems import format_problems
 from .render import RenderOptions, edit_url, render_site, source_of
@@ -56,7 +57,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
         for problem in catalog.problems:
-            log.warning(problem.format_text())
+            # A writer's leftover is no fault of the catalog: said, but no reason to fail a
+            # --strict build (litcat validate warns about it).
+            leftover = LEFTOVER.match(PurePosixPath(problem.file).name)
+            (log.info if leftover else log.warning)(problem.format_text())
         options = RenderOptions(
             templates_dir=Path(self.config.templates),
             site_name=config.site_name,

@@ -22,6 +22,13 @@
   var SHORT_TERM = 3;
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var NOT = "-";  // in the URL, an excluded value: ?method=tracking,-radar
+  var LIGATURE = /-(?=-)|`(?=`)|'(?=')|[!?](?=`)/g;
+  var AND = /(?:^|\s)(?:and|others)(?:\s|$)/i;
+
+  /* URL state names keys of these tables: only their own keys count (?sort=constructor). */
+  function own(object, key) {
+    return key !== null && Object.prototype.hasOwnProperty.call(object, key);
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -76,11 +83,11 @@
     flat.forEach(function (v) { totals[v]++; });
     return { data: data, facets: facets, facetOf: Int32Array.from(facetOf), valueAt: valueAt,
       offsets: offsets, values: Int32Array.from(flat), years: years, hay: hay, low: low, high: high,
-      totals: totals, orders: {}, details: null };
+      totals: totals, orders: Object.create(null), details: null };
   }
 
   function order(index, sort) {
-    if (index.orders[sort]) return index.orders[sort];
+    if (own(index.orders, sort)) return index.orders[sort];
     var papers = index.data.papers, keys = papers.map(function (p) { return fold(p[1]); });
     var ids = papers.map(function (_, i) { return i; });
     var byTitle = function (a, b) { return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b; };
@@ -163,9 +170,9 @@
     var params = new URLSearchParams(search);
     var state = { chosen: index.facets.map(function () { return new Set(); }),
       excluded: index.facets.map(function () { return new Set(); }), q: params.get("search") || "",
-      low: index.low, high: index.high, sort: SORTS[params.get("sort")] ? params.get("sort") : "year" };
+      low: index.low, high: index.high, sort: own(SORTS, params.get("sort")) ? params.get("sort") : "year" };
     index.facets.forEach(function (facet, f) {
-      if (RESERVED[facet.id]) return;
+      if (own(RESERVED, facet.id)) return;
       (params.get(facet.id) || "").split(",").forEach(function (id) {
         var not = id.charAt(0) === NOT, v = index.valueAt[facet.id + "\u0000" + (not ? id.slice(1) : id)];
         if (v !== undefined) (not ? state.excluded : state.chosen)[f].add(v);
@@ -208,8 +215,33 @@
 
   /* -- exports, matching litcat.formats.bibtex ----------------------------------------------- */
 
-  function latex(text) {
-    return text.replace(/[\\{}&%$#_~^]/g, function (c) { return LATEX[c]; });
+  function latex(text, grouped) {
+    var escaped = text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, " ").replace(/[\\{}&%$#_~^]/g, function (c) {
+      return grouped ? "{" + LATEX[c] + "}" : LATEX[c];
+    });
+    return escaped.replace(LIGATURE, "$&{}");
+  }
+
+  function verbatim(text) {
+    return text.replace(/[{}\\"\s\x00-\x1f\x7f-\x9f]/g, function (c) { return encodeURIComponent(c); });
+  }
+
+  /* "John Smith, Jr." as "Smith, Jr., John", which BibTeX reads back the same. */
+  function bibName(name) {
+    var cut = name.lastIndexOf(", ");
+    if (cut < 0) return AND.test(name) ? "{" + latex(name, true) + "}" : latex(name, true);
+    var words = name.slice(0, cut).split(" "), start = words.length - 1;
+    if (words.length < 2) return "{" + latex(name, true) + "}";
+    for (var i = 0; i < words.length - 1; i++) {
+      var c = words[i].charAt(0);
+      if (c && c === c.toLowerCase() && c !== c.toUpperCase()) { start = i; break; }
+    }
+    if (!start) return "{" + latex(name, true) + "}";
+    var parts = [words.slice(start).join(" "), name.slice(cut + 2), words.slice(0, start).join(" ")];
+    return parts.map(function (part) {
+      var text = latex(part, true);
+      return AND.test(name) && text ? "{" + text + "}" : text;
+    }).join(", ");
   }
 
   function entryKind(data, paper) {
@@ -218,7 +250,7 @@
 
   function bibtex(data, details, p) {
     var paper = data.papers[p], more = details.papers[p], kind = entryKind(data, paper);
-    var authors = paper[2].map(function (a) { return a < 0 ? "others" : data.names[a]; });
+    var authors = paper[2].map(function (a) { return a < 0 ? "others" : bibName(data.names[a]); });
     var fields = [["title", paper[1]]];
     // "others" alone says that no author is known.
     if (authors.length) fields.push(["author", authors.join(" and ")]);
@@ -229,10 +261,11 @@
     if (more[2]) fields.push(["eprint", more[2]], ["archiveprefix", "arXiv"]);
     if (more[3]) fields.push(["doi", more[3]]);
     if (more[4]) fields.push(["url", more[4]]);
-    var lines = ["@" + kind + "{" + paper[0] + ","];
+    var lines = ["@" + kind + "{" + paper[0].replace(/[^a-z0-9-]/g, "-") + ","];
     fields.forEach(function (field) {
-      var verbatim = field[0] === "doi" || field[0] === "url" || field[0] === "eprint";
-      lines.push("  " + field[0] + " = {" + (verbatim ? field[1] : latex(field[1])) + "},");
+      var name = field[0], value = field[1];
+      var text = name === "author" ? value : /^(doi|url|eprint)$/.test(name) ? verbatim(value) : latex(value);
+      lines.push("  " + name + " = {" + text + "},");
     });
     return lines.concat("}").join("\n") + "\n";
   }

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import importlib
+import io
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from ..core.catalog import Catalog
+from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_catalog
 
 if TYPE_CHECKING:
@@ -44,6 +48,19 @@ class Env:
     def load(self) -> Catalog:
         return load_catalog(self.root)
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the catalog's write lock (store.lock): load inside it, write inside it."""
+        from ..store.lock import catalog_lock
+
+        papers = self.root / PAPERS_DIR
+        if not papers.is_dir():
+            yield  # env.load() reports the missing folder
+            return
+        message = "waiting for another litcat command that is writing to papers/ ..."
+        with catalog_lock(papers, on_wait=lambda: click.echo(message, err=True)):
+            yield
+
 
 pass_env = click.make_pass_decorator(Env)
 
@@ -73,6 +90,32 @@ class LazyGroup(click.Group):
         commands: list[click.Command] = module.COMMANDS
         return next(c for c in commands if c.name == cmd_name)
 
+    def invoke(self, ctx: click.Context) -> object:
+        # The one place where a file the system refuses (a read-only checkout, a folder that
+        # vanished, a full disk) becomes a message with its path and exit 1.
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # click ends quietly when the reader of stdout goes away
+            raise click.ClickException(os_error_message(exc)) from None
+
+
+def os_error_message(exc: OSError) -> str:
+    where = exc.filename if exc.filename is not None else "litcat"
+    text = f"{where}: {exc.strerror or exc}"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text += " (is the folder read-only?)"
+    return text
+
+
+def _tolerant_output() -> None:
+    """Messages quote titles and names in any script; a terminal that cannot show a character
+    gets an escape (\u4e2d) instead of a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
@@ -86,4 +129,5 @@ class LazyGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
     """litcat: a literature catalog of YAML records, checked against a taxonomy."""
+    _tolerant_output()
     ctx.obj = Env(root) if ctx.obj is None else replace(ctx.obj, root=root)

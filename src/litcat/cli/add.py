@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
 from ..core import ids
 from ..core.catalog import Catalog
 from ..core.problems import format_problems
+from ..core.reader import decode
 from ..formats.schema import schema_header
 from ..intake import add as adding
 from ..intake import fetch
@@ -47,12 +48,27 @@ def fetch_facts(identifier: str, transport: fetch.Transport) -> dict[str, object
         raise click.ClickException(str(exc)) from None
 
 
-def read_bibtex(source: TextIO) -> dict[str, object]:
-    name = "standard input" if source.name == "<stdin>" else source.name
+def decode_bibtex(raw: bytes, name: str) -> str:
+    """BibTeX bytes as text; a file that is not UTF-8 is named with the place of the first bad
+    byte, as records are."""
+    text, problem = decode(raw, name)
+    if text is None:
+        raise click.ClickException(problem.format_text() if problem else f"{name}: not UTF-8")
+    return text
+
+
+def read_bibtex(source: BinaryIO) -> dict[str, object]:
+    given = str(getattr(source, "name", "-"))
+    name = "standard input" if given in ("<stdin>", "-") else given
+    text = decode_bibtex(source.read(), name)
+    warnings: list[str] = []
     try:
-        return adding.facts_from_bibtex(source.read(), name)
+        facts = adding.facts_from_bibtex(text, name, warnings)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return facts
 
 
 def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
@@ -67,6 +83,11 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
         click.echo(format_problems(prepared.problems, "text"), err=True)
     if not prepared.text:
         raise click.ClickException(f"papers/{prepared.pid}.yaml not written: fix the above")
+    if prepared.replaces and not prepared.changes:
+        click.echo(f"papers/{prepared.pid}.yaml already holds these facts; nothing written")
+        return
+    for change in prepared.changes:
+        click.echo(f"papers/{prepared.pid}.yaml: {change}")
     try:
         path = adding.write_record(
             catalog, prepared.pid, prepared.text, overwrite=prepared.replaces
@@ -84,7 +105,7 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
 @click.option(
     "--bibtex",
     "bibtex",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Take the paper from one BibTeX entry in FILE ('-' for standard input), offline.",
 )
 @click.option("--tag", "tag_values", multiple=True, metavar="DIM=NODE", help="Tag (repeatable).")
@@ -92,13 +113,14 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
     "--force",
     is_flag=True,
     help="Add even if a record has the same title; refresh the facts of a record holding "
-    "the same arXiv id or DOI (its tags, attributes and summary stay).",
+    "the same arXiv id or DOI (its links, tags, attributes, notes, summary and sources stay; "
+    "each change is listed).",
 )
 @pass_env
 def add(
     env: Env,
     identifier: str | None,
-    bibtex: TextIO | None,
+    bibtex: BinaryIO | None,
     tag_values: tuple[str, ...],
     force: bool,
 ) -> None:
@@ -106,22 +128,24 @@ def add(
     if (identifier is None) == (bibtex is None):
         raise click.UsageError("give an arXiv id or a DOI, or --bibtex FILE (one of them)")
     tags = tag_options(tag_values)
-    catalog = env.load()
-    require_taxonomy(catalog)
+    require_taxonomy(env.load())
     facts = (
         read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier), env.transport)
     )
-    prepared = adding.prepare(
-        catalog,
-        adding.Index.of(catalog),
-        facts,
-        tags,
-        added=env.today(),
-        header=schema_header(catalog.root),
-        force=force,
-    )
-    write(catalog, prepared, force)
-    if not tags:
+    # Loaded again under the lock: what another command wrote meanwhile is seen.
+    with env.writing():
+        catalog = env.load()
+        prepared = adding.prepare(
+            catalog,
+            adding.Index.of(catalog),
+            facts,
+            tags,
+            added=env.today(),
+            header=schema_header(catalog.root),
+            force=force,
+        )
+        write(catalog, prepared, force)
+    if not tags and not prepared.replaces:
         click.echo("no tags given: add them under tags: before opening a pull request", err=True)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import click
 
 from ..core.problems import count, format_problems
@@ -41,8 +43,9 @@ def validate(env: Env, fmt: str, strict: bool) -> None:
 @pass_env
 def fmt(env: Env, check: bool, drop_comments: bool) -> None:
     """Rewrite records in canonical form (key order, quoting, no defaults)."""
-    catalog = env.load()
-    result = format_catalog(catalog, write=not check, drop_comments=drop_comments)
+    with nullcontext() if check else env.writing():
+        catalog = env.load()
+        result = format_catalog(catalog, write=not check, drop_comments=drop_comments)
     for file, reason in result.skipped:
         click.echo(f"{file}: not formatted: {reason}", err=True)
     verb = "would reformat" if check else "reformatted"

@@ -38,7 +38,8 @@ def export(env: Env, fmt: str, output: Path | None) -> None:
         )
     text = EXPORTS[fmt].render(catalog)
     if output is None:
-        click.echo(text, nl=False)
+        # Bytes: an export is UTF-8 whatever the terminal's encoding is.
+        click.echo(text.encode("utf-8"), nl=False)
     else:
         write_atomic(output, text)
         click.echo(f"wrote {len(catalog.papers)} papers to {output}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -11,10 +12,10 @@ import click
 from ..core.problems import format_problems
 from ..formats.schema import schema_header
 from ..intake.add import tag_errors
-from ..intake.bibtex import BibEntry, count_entries, parse_bibtex
+from ..intake.bibtex import BibEntry, parse_bibtex
 from ..intake.importing import ImportResult, Progress, import_entries
 from . import Env, pass_env
-from .add import require_taxonomy, tag_options
+from .add import decode_bibtex, require_taxonomy, tag_options
 
 
 def _progress(enabled: bool, label: str) -> Progress:
@@ -66,29 +67,29 @@ def import_bibtex(
 ) -> None:
     """Import every entry of a BibTeX file; list what is skipped or cannot be imported."""
     tags = tag_options(tag_values)
-    catalog = env.load()
-    require_taxonomy(catalog)
-    # Checked once here rather than once per entry, which would repeat one mistake 2,000 times.
-    errors = tag_errors(catalog.require_taxonomy(), tags)
-    if errors:
-        raise click.UsageError("\n".join(errors))
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{source}: not UTF-8 text ({exc.reason})") from None
+    text = decode_bibtex(source.read_bytes(), source.as_posix())
     parsed = parse_bibtex(text)
-    show = sys.stderr.isatty() if progress is None else progress
-    result = import_entries(
-        catalog,
-        parsed,
-        source.as_posix(),
-        tags,
-        added=env.today(),
-        write=not dry_run,
-        header=schema_header(catalog.root),
-        progress=_progress(show, "importing"),
-    )
-    _print(result, source, count_entries(text), dry_run)
+    # The catalog is loaded under the write lock, and the lock kept to the last record: a
+    # second import waits, then sees what this one wrote.
+    with nullcontext() if dry_run else env.writing():
+        catalog = env.load()
+        require_taxonomy(catalog)
+        # Checked once here rather than once per entry, which would repeat a mistake 2,000 times.
+        errors = tag_errors(catalog.require_taxonomy(), tags)
+        if errors:
+            raise click.UsageError("\n".join(errors))
+        show = sys.stderr.isatty() if progress is None else progress
+        result = import_entries(
+            catalog,
+            parsed,
+            source.as_posix(),
+            tags,
+            added=env.today(),
+            write=not dry_run,
+            header=schema_header(catalog.root),
+            progress=_progress(show, "importing"),
+        )
+    _print(result, source, parsed.total, dry_run)
     if result.reported:
         raise SystemExit(1)
 

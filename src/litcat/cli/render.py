@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..core.catalog import PAPERS_DIR
 from ..core.problems import format_problems
 from ..render import RenderOptions, render_site
 from ..store.writer import write_atomic
@@ -45,6 +46,7 @@ def render(
     edit_base: str | None,
 ) -> None:
     """Write the pages and files the MkDocs plugin generates, for any Markdown engine."""
+    refuse_catalog_folder(out, env.root)
     catalog = env.load()
     if not catalog.ok:
         click.echo(format_problems(catalog.problems, "text"))
@@ -64,6 +66,19 @@ def render(
     for path, content in sorted(pages.items()):
         write_atomic(out / path, content, durable=False)
     click.echo(f"wrote {len(pages)} files to {out}", err=True)
+
+
+def refuse_catalog_folder(out: Path, root: Path) -> None:
+    """Pages written into the catalog would mix with its records (or replace them)."""
+    target, catalog = out.resolve(), root.resolve()
+    papers, templates = catalog / PAPERS_DIR, catalog / "templates"
+    if target == catalog or catalog.is_relative_to(target):
+        raise click.ClickException(f"--out {out} holds the catalog; choose a folder of its own")
+    for inside in (papers, templates):
+        if target == inside or target.is_relative_to(inside):
+            raise click.ClickException(
+                f"--out {out} is inside the catalog's {inside.name}/; choose a folder of its own"
+            )
 
 
 COMMANDS = [render]

@@ -97,9 +97,25 @@ def _check_views(taxonomy: Taxonomy, doc: Document) -> None:
             doc.error(("views", v, "columns"), "a matrix needs two different dimensions")
 
 
+# The explorer's own URL parameters (RESERVED in docs/assets/explorer/core.js): a facet of the
+# same id could not be chosen from a link. Its built-in facets start with "_", which no id can.
+EXPLORER_PARAMETERS = frozenset({"search", "q", "year", "sort"})
+
+
 def _check_facet_ids(taxonomy: Taxonomy, doc: Document) -> None:
     """Dimensions and attributes share one namespace: the explorer's facets and its URLs."""
     dims = set(taxonomy.dimension_ids())
+    for key, ids_ in (
+        ("dimensions", taxonomy.dimension_ids()),
+        ("attributes", taxonomy.attribute_ids()),
+    ):
+        for i, facet_id in enumerate(ids_):
+            if facet_id in EXPLORER_PARAMETERS:
+                doc.error(
+                    (key, i, "id"),
+                    f"{facet_id!r} is reserved: the explorer's links use ?{facet_id}= themselves",
+                    "rename it",
+                )
     for a, attr in enumerate(taxonomy.attributes):
         if attr.id in dims:
             doc.error(

@@ -5,10 +5,11 @@ arXiv ids, DOIs and years, each with the rule that makes it safe to show and to 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from . import ids
@@ -26,7 +27,7 @@ class Strict(BaseModel):
 # Characters that are invisible or break lines on a page: controls (C0, DEL, C1), surrogates,
 # Unicode line and paragraph separators (JavaScript line breaks too), and the bidirectional
 # overrides that make text read differently from what it holds.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -38,7 +39,7 @@ def _bad_char(value: str, allowed: str = "") -> str | None:
     for char in value:
         if char in allowed:
             continue
-        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
             return char
     return None
 
@@ -92,6 +93,53 @@ def _url(value: str) -> str:
         raise PydanticCustomError("url", str(exc)) from None
 
 
+# The reader gives every scalar as text, and pydantic's lax parsing would read more than YAML
+# means: `added: 1704153600` as a Unix time, `year: 02024` as 2024 (YAML 1.1 reads octal 1044),
+# `venue_confirmed: y` as true (YAML reads the text "y"). Only spellings on which YAML and the
+# record agree are taken: digits, ISO dates, and YAML's booleans (true/false, yes/no, on/off).
+_DIGITS = re.compile(r"\A[-+]?(?:0|[1-9][0-9]*)\Z")
+_ISO_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_BOOLS = {
+    word: value
+    for words, value in (("true yes on", True), ("false no off", False))
+    for lower in words.split()
+    for word in (lower, lower.capitalize(), lower.upper())
+}
+
+
+def _int_text(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise PydanticCustomError("int_type", "must be a whole number")
+    if isinstance(value, str) and not _DIGITS.match(value):
+        raise PydanticCustomError(
+            "int_text", "{value} is not a whole number written in digits", {"value": repr(value)}
+        )
+    return int(value)
+
+
+def _bool_text(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in _BOOLS:
+        return _BOOLS[value]
+    raise PydanticCustomError("bool_text", "{value} is not true or false", {"value": repr(value)})
+
+
+def _date_text(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "date", "{value} is not a date: {why}", {"value": repr(value), "why": str(exc)}
+            ) from None
+    raise PydanticCustomError(
+        "date_text", "{value} is not a date written YYYY-MM-DD", {"value": repr(value)}
+    )
+
+
 def _year(value: int) -> int:
     latest = dt.date.today().year + 1
     if not MIN_YEAR <= value <= latest:
@@ -114,5 +162,8 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterVali
 Url = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_url)]
 Arxiv = Annotated[str, StringConstraints(max_length=100), AfterValidator(_arxiv)]
 Doi = Annotated[str, StringConstraints(max_length=300), AfterValidator(_doi)]
-Year = Annotated[int, AfterValidator(_year)]
+Int = Annotated[int, BeforeValidator(_int_text)]
+Bool = Annotated[bool, BeforeValidator(_bool_text)]
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
+Year = Annotated[int, BeforeValidator(_int_text), AfterValidator(_year)]
 NodeId = Annotated[str, StringConstraints(min_length=1, max_length=100)]

@@ -1,7 +1,12 @@
-"""Identifier patterns and normalizers, in one place: record ids, arXiv ids, DOIs, links."""
+"""Identifier patterns and normalizers, in one place: record ids, arXiv ids, DOIs, links.
+
+Every pattern here is matched whole (``fullmatch``): with ``match``, a ``$`` also matches before
+a final line break, so ``"x\n"`` would pass for ``x``.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 
@@ -16,13 +21,16 @@ _ARXIV_PREFIX = re.compile(
 )
 _ARXIV_VERSION = re.compile(r"v\d+$")
 
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# The suffix in printable ASCII, less what RFC 3986 never allows unescaped (space " < > \ ^ `
+# { | }): a DOI is written into BibTeX braces, HTML attributes and URLs.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[!#-;=?-\[\]_a-z~]+$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 # Scheme, then a host (a name, an IPv4 address or a bracketed IPv6 address) with an optional
 # port, then the rest. No user info: ``https://trusted.org@evil.example`` goes to evil.example.
 _URL_RE = re.compile(
-    r"^https?://(?P<host>(?:[\w-]+\.)*[\w-]+\.?|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?(?:[/?#].*)?$"
+    r"^https?://(?P<host>(?:[\w-]+\.)*[\w-]+\.?|\[[0-9a-fA-F:.]+\])(?::(?P<port>\d{1,5}))?"
+    r"(?:[/?#].*)?$"
 )
 # Characters RFC 3986 never allows unescaped; some break out of HTML attributes, and browsers
 # read a backslash as a slash, so a link could show one host and go to another.
@@ -37,7 +45,7 @@ def normalize_arxiv(value: str) -> str:
     text = _ARXIV_PREFIX.sub("", value.strip())
     text = text.removesuffix(".pdf")
     text = _ARXIV_VERSION.sub("", text)
-    if ARXIV_NEW.match(text) or ARXIV_OLD.match(text):
+    if ARXIV_NEW.fullmatch(text) or ARXIV_OLD.fullmatch(text):
         return text
     raise ValueError(f"{value!r} is not an arXiv id")
 
@@ -45,7 +53,7 @@ def normalize_arxiv(value: str) -> str:
 def normalize_doi(value: str) -> str:
     """``https://doi.org/10.1000/ABC`` becomes ``10.1000/abc`` (DOIs are case-insensitive)."""
     text = _DOI_PREFIX.sub("", value.strip()).lower()
-    if DOI_RE.match(text):
+    if DOI_RE.fullmatch(text):
         return text
     raise ValueError(f"{value!r} is not a DOI")
 
@@ -75,9 +83,53 @@ def check_url(value: str) -> str:
         raise ValueError("only http:// and https:// links are allowed")
     if "@" in value.split("//", 1)[1].split("/", 1)[0]:
         raise ValueError("a link may not name a user before its host ('@')")
-    if not _URL_RE.match(value):
+    match = _URL_RE.fullmatch(value)
+    if not match:
         raise ValueError(f"{value!r} is not a valid link (expected http(s)://host/path)")
+    _check_host(match["host"], match["port"])
     return value
+
+
+# Names that only ever mean this machine or its network.
+_LOCAL_NAMES = ("localhost", "local", "internal", "lan", "home.arpa", "localdomain", "test")
+_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
+_NUMERIC = re.compile(r"(?:0x[0-9a-f]*|\d+)", re.IGNORECASE)
+
+
+def _check_host(host: str, port: str | None) -> None:
+    """A link names a public host: a name with a top-level domain, or a global address.
+
+    The weekly link check fetches every link; a loopback, private or link-local address (or a
+    name only a local network knows) would make it probe the machine it runs on.
+    """
+    if port is not None and not 0 < int(port) <= 65535:
+        raise ValueError(f"port {port} is not a port (1 to 65535)")
+    if host.startswith("["):
+        _check_address(host[1:-1])
+        return
+    name = host.removesuffix(".").lower()
+    labels = name.split(".")
+    if _NUMERIC.fullmatch(labels[-1]):
+        # Browsers read 127.1, 2130706433 and 0x7f.0.0.1 as addresses: only the dotted quad is.
+        _check_address(name)
+        return
+    if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+        raise ValueError(f"{host!r} is not a host name")
+    if len(labels) < 2:
+        raise ValueError(f"{host!r} is not a public host name (it has no top-level domain)")
+    if any(name == local or name.endswith("." + local) for local in _LOCAL_NAMES):
+        raise ValueError(f"{host!r} names a local host; links point at public hosts only")
+
+
+def _check_address(text: str) -> None:
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not an IP address (write a.b.c.d)") from None
+    if not address.is_global or address.is_multicast:
+        raise ValueError(
+            f"{text} is a loopback, private or reserved address; links point at public hosts only"
+        )
 
 
 ARXIV_ABS = "https://arxiv.org/abs/"
@@ -116,5 +168,15 @@ def _greek_name(match: re.Match[str]) -> str:
 
 
 def title_key(title: str) -> str:
-    """A key under which near-identical titles (case, accents, punctuation) collide."""
-    return slug(title)
+    """A key under which near-identical titles (case, accents, punctuation, width) collide.
+
+    Letters and digits of every script count: "alpha-Policies" and "beta-Policies" written
+    with Greek letters differ, and two records with the same Chinese title share a key.
+    Compatibility forms fold (NFKC: a full-width A is A, a ligature "fi" is "fi"), case folds
+    ("ß" is "ss"), and the accents of Latin, Greek and Cyrillic letters go; the marks of other
+    scripts stay (a voiced kana is not its unvoiced one, a Devanagari vowel sign counts).
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    folded = unicodedata.normalize("NFKC", bare).casefold()
+    return "".join(c for c in folded if c.isalnum() or unicodedata.category(c)[0] == "M")

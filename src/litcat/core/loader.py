@@ -10,8 +10,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from . import checks, ids, record_checks
+from . import checks, files, ids, lookalikes, record_checks
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from .models import RECORD_FIELDS, Paper
 from .problems import Problem, sort_problems
@@ -19,7 +20,8 @@ from .reader import MAX_BYTES, Document, read
 from .taxonomy import Taxonomy
 from .validation import validate_model
 
-ALLOWED_EXTRA_FILES = frozenset({".gitkeep"})
+# .litcat.lock: the write lock of store.lock, there while a command writes records.
+ALLOWED_EXTRA_FILES = frozenset({".gitkeep", ".litcat.lock"})
 TAXONOMY_MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -72,10 +74,7 @@ def _load_catalog(root: Path) -> Catalog:
             Problem("error", PAPERS_DIR, 1, 1, "", "no papers/ folder", "is --root a catalog?")
         )
     else:
-        # scandir tells folders from files without a stat per entry; sorted as a listing is.
-        with os.scandir(papers_dir) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-        for entry in entries:
+        for entry in _listing(catalog, papers_dir):
             load_entry(catalog, entry)
     if taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
@@ -83,10 +82,23 @@ def _load_catalog(root: Path) -> Catalog:
     return catalog
 
 
+def _listing(catalog: Catalog, papers_dir: Path) -> list[os.DirEntry[str]]:
+    """The entries of ``papers/``, sorted as a listing is; an unreadable folder is a problem."""
+    try:
+        # scandir tells folders from files without a stat per entry.
+        with os.scandir(papers_dir) as listing:
+            return sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        catalog.problems.append(
+            Problem("error", PAPERS_DIR, 1, 1, "", f"cannot read the folder: {exc.strerror}")
+        )
+        return []
+
+
 def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     """Load ``taxonomy.yaml``; the document keeps its node tree for locating later problems."""
     path = root / TAXONOMY_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         doc = Document(TAXONOMY_FILE)
         doc.error((), "no taxonomy.yaml", "is --root a catalog?")
         return None, doc
@@ -107,18 +119,9 @@ def load_entry(catalog: Catalog, entry: os.DirEntry[str]) -> None:
     path = PurePosixPath(entry.name)
     if path.name in ALLOWED_EXTRA_FILES:
         return
-    if entry.is_dir():
-        catalog.problems.append(
-            Problem("error", file, 1, 1, "", "papers/ holds no folders", "move its records up")
-        )
-        return
-    if path.suffix != ".yaml":
-        hint = (
-            f"rename it to {path.stem}.yaml"
-            if path.suffix.lower() in (".yml", ".yaml")
-            else ("only <id>.yaml records belong in papers/")
-        )
-        catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
+    problem = _not_a_record(entry, file)
+    if problem is not None:
+        catalog.problems.append(problem)
         return
     doc = read(Path(entry.path), file, max_bytes=MAX_BYTES)
     paper = load_record(doc, path.stem, catalog.taxonomy)
@@ -128,8 +131,58 @@ def load_entry(catalog: Catalog, entry: os.DirEntry[str]) -> None:
         catalog.files[paper.id] = file
 
 
+def _not_a_record(entry: os.DirEntry[str], file: str) -> Problem | None:
+    """Why an entry of ``papers/`` is not read as a record, if it is not one.
+
+    Nothing is followed or opened here: a symbolic link (even one in a loop) is named as one,
+    and so is a FIFO, which reading would wait on forever.
+    """
+    path = PurePosixPath(entry.name)
+    leftover = files.LEFTOVER.match(entry.name)
+    if leftover is not None:
+        return Problem(
+            "warning",
+            file,
+            1,
+            1,
+            "",
+            f"left over from an interrupted write of {PAPERS_DIR}/{printable(leftover['name'])}",
+            "compare it with that record, keep what you need, then delete this file",
+        )
+    try:
+        if entry.is_symlink():
+            return Problem(
+                "error", file, 1, 1, "", "is a symbolic link; records must be plain files"
+            )
+        if entry.is_dir(follow_symlinks=False):
+            return Problem(
+                "error", file, 1, 1, "", "papers/ holds no folders", "move its records up"
+            )
+        regular = entry.is_file(follow_symlinks=False)
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as exc:
+        return Problem("error", file, 1, 1, "", f"cannot read: {exc.strerror}")
+    if not regular:
+        what = files.kind(mode) or "not a regular file"
+        return Problem(
+            "error", file, 1, 1, "", f"is {what}, not a file; records must be plain files"
+        )
+    return _not_yaml(path, file)
+
+
+def _not_yaml(path: PurePosixPath, file: str) -> Problem | None:
+    if path.suffix == ".yaml":
+        return None
+    hint = (
+        f"rename it to {path.stem}.yaml"
+        if path.suffix.lower() in (".yml", ".yaml")
+        else ("only <id>.yaml records belong in papers/")
+    )
+    return Problem("error", file, 1, 1, "", "not a record file", hint)
+
+
 def check_id(doc: Document, paper_id: str) -> bool:
-    if ids.ID_RE.match(paper_id) and len(paper_id) <= ids.ID_MAX:
+    if ids.ID_RE.fullmatch(paper_id) and len(paper_id) <= ids.ID_MAX:
         return True
     doc.problems.append(
         Problem(
@@ -143,6 +196,17 @@ def check_id(doc: Document, paper_id: str) -> bool:
         )
     )
     return False
+
+
+def without_empty_optionals(data: dict[str, Any]) -> dict[str, Any]:
+    """An optional field written with no value (``venue:``, ``venue: null``, ``~``) is left out,
+    as YAML means it; a required one stays, for the model to report as empty."""
+    if None not in data.values():
+        return data
+    fields = Paper.model_fields
+    return {
+        k: v for k, v in data.items() if v is not None or k not in fields or fields[k].is_required()
+    }
 
 
 def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Paper | None:
@@ -161,6 +225,8 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
     if "id" in data:
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
+    data = without_empty_optionals(data)
+    lookalikes.check_text(doc, data)
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
     attributes = record_checks.check_record(doc, data, taxonomy) if taxonomy else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):

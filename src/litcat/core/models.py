@@ -6,7 +6,6 @@ The model knows no taxonomy. Tags and attributes are checked against ``taxonomy.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -18,6 +17,8 @@ from .fields import (
     MIN_YEAR,
     TEXT_MAX,
     Arxiv,
+    Bool,
+    Date,
     Doi,
     Expectation,
     Line,
@@ -65,7 +66,7 @@ class Paper(Strict):
         max_length=1_000,
         description="Full names, in the order of the paper; empty only if none is known.",
     )
-    authors_incomplete: bool = Field(
+    authors_incomplete: Bool = Field(
         False, description="True when `authors` is known to be partial (BibTeX's `and others`)."
     )
     year: Year = Field(description="Year of the first public version.")
@@ -73,14 +74,14 @@ class Paper(Strict):
     venue_year: Year | None = Field(
         None, description="The year of that venue's edition or issue; citations give it."
     )
-    venue_confirmed: bool = Field(
+    venue_confirmed: Bool = Field(
         True,
         description="False when only third-party pages state the venue: likely, unconfirmed.",
     )
     arxiv: Arxiv | None = Field(None, description="arXiv id without version: `2303.12345`.")
     doi: Doi | None = Field(None, description="DOI without resolver: `10.1000/xyz`.")
     links: Links = Field(Links(), description="http(s) links only.")
-    code_announced: bool = Field(
+    code_announced: Bool = Field(
         False, description="True when the authors announce code that is not released yet."
     )
     tags: dict[NodeId, list[NodeId]] = Field(
@@ -111,7 +112,7 @@ class Paper(Strict):
     origin: NodeId | None = Field(
         None, description="The list the paper comes from, one of the taxonomy's `origins`."
     )
-    added: dt.date = Field(description="The date the record was added: `YYYY-MM-DD`.")
+    added: Date = Field(description="The date the record was added: `YYYY-MM-DD`.")
 
     @model_validator(mode="after")
     def _authors_known(self) -> Paper:

@@ -7,14 +7,13 @@ found later can be located by its field path.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import yamlguard
+from . import files, yamlguard, yamlsyntax
 from .problems import Problem
 
 MAX_BYTES = 64 * 1024
@@ -126,7 +125,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = yamlguard.position(raw, exc.start)
+        line, column = yamlsyntax.position(raw, exc.start)
         message = f"byte 0x{raw[exc.start]:02x} is not UTF-8"
         return None, _error(file, line, column, message, "save the file as UTF-8")
     return text.removeprefix("\ufeff"), None
@@ -143,6 +142,10 @@ def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
         doc.problems.append(problem)  # type: ignore[arg-type]
         return doc
     doc.text = text
+    hidden = yamlsyntax.hidden_breaks(text)
+    if hidden:
+        doc.problems.extend(_error(file, *found) for found in hidden)
+        return doc
     # Composing recurses once per level; measure depth first on anything that could be deep.
     if yamlguard.could_nest_deeper(text, yamlguard.SAFE_COMPOSE_DEPTH):
         deep = yamlguard.too_deep(text, MAX_DEPTH)
@@ -183,12 +186,7 @@ def _compose(doc: Document) -> yaml.Node | None:
         doc.problems.append(_error(file, *yamlguard.reader_problem(text, exc)))
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or str(exc)
-        if exc.context and exc.problem:
-            message = f"{exc.problem} ({exc.context})"
-        doc.problems.append(_error(file, line, column, f"YAML: {message}"))
+        doc.problems.append(_error(file, *yamlsyntax.syntax_problem(text, exc)))
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -243,7 +241,9 @@ class _Builder:
             mark = node.start_mark
             raise _Rejected(mark.line + 1, mark.column + 1, yamlguard.too_deep_message(MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.tag == _NULL_TAG:
+            # Only a plain ``null``, ``~`` or nothing resolves to this tag (libyaml marks plain
+            # scalars with the style ""), or an explicit !!null: either way it is no value.
+            if node.tag == _NULL_TAG:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -282,18 +282,14 @@ class _Builder:
 def read(path: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem.
 
-    A symbolic link is refused (a pull request could point one anywhere on the machine that
-    builds the site), and no more than ``max_bytes`` are ever read into memory.
+    Only a regular file is opened (:mod:`.files`): a symbolic link could point anywhere on the
+    machine that builds the site, a FIFO would block. No more than ``max_bytes`` are ever read
+    into memory.
     """
     try:
-        if path.is_symlink():
-            message = "is a symbolic link; records must be plain files"
-            return Document(file, problems=[_error(file, 1, 1, message)])
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-            if len(raw) > max_bytes:
-                size = os.fstat(handle.fileno()).st_size
-                return Document(file, problems=[_too_big(file, max(size, len(raw)), max_bytes)])
-    except OSError as exc:
-        return Document(file, problems=[_error(file, 1, 1, f"cannot read: {exc.strerror}")])
+        raw, size = files.read_regular(str(path), max_bytes)
+    except files.Unreadable as exc:
+        return Document(file, problems=[_error(file, 1, 1, str(exc))])
+    if len(raw) > max_bytes:
+        return Document(file, problems=[_too_big(file, size, max_bytes)])
     return parse(raw, file, max_bytes=max_bytes)

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, create_model
 
-from .fields import Expectation, Line, Strict, Text, Url
+from .fields import Bool, Expectation, Int, Line, Strict, Text, Url
 
 Id = Annotated[
     str,
@@ -56,7 +56,7 @@ class Dimension(Strict):
     id: Id
     label: Line
     description: Text
-    multiple: bool = Field(True, description="Whether a paper may carry several values.")
+    multiple: Bool = Field(True, description="Whether a paper may carry several values.")
     group: Id | None = None
     nodes: list[Node] = Field(min_length=1)
 
@@ -73,7 +73,7 @@ class Attribute(Strict):
     description: Text
     type: Literal["text", "list", "bool", "choice", "int"] = "text"
     choices: list[Choice] = Field(default_factory=list)
-    compare: bool = Field(True, description="Whether comparison tables show it as a column.")
+    compare: Bool = Field(True, description="Whether comparison tables show it as a column.")
 
 
 class MatrixView(Strict):
@@ -194,9 +194,9 @@ class Taxonomy(Strict):
             elif attr.type == "list":
                 annotation = list[Line]
             elif attr.type == "bool":
-                annotation = bool
+                annotation = Bool
             elif attr.type == "int":
-                annotation = int
+                annotation = Int
             else:
                 annotation = Line
             fields[attr.id] = (annotation | None, Field(None, description=attr.description))

@@ -46,9 +46,13 @@ def report_error(
         return
     if not err["loc"] and kind in known:
         loc = (*prefix, kind)
+    if "input" in err and err["input"] is None and err["loc"]:
+        # YAML reads `key:`, `key: null` and `~` as no value; saying "should be a valid
+        # string" about them would point at the wrong thing.
+        item = isinstance(loc[-1], int)
+        hint = "remove the item or fill it in" if item else "fill it in"
+        doc.error(loc, "has no value (empty or null)", f"{hint}; quote 'null' to mean the word")
+        return
     message = str(err["msg"])
     message = message[:1].lower() + message[1:]
-    hint = ""
-    if err.get("input") is None and kind.endswith("_type"):
-        hint = "give a value or remove the key"
-    doc.error(loc, message, hint)
+    doc.error(loc, message)

@@ -13,6 +13,8 @@ import unicodedata
 
 import yaml
 
+from .yamlsyntax import position as position
+
 # Any depth up to this is safe to compose; a file that could nest deeper is measured first.
 SAFE_COMPOSE_DEPTH = 200
 
@@ -28,14 +30,6 @@ _NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_OPENERS)
 
 Located = tuple[int, int, str]
 """Line, column (both 1-based) and message."""
-
-
-def position(raw: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (1-based, counting characters) of a byte offset in UTF-8 text."""
-    line = raw.count(b"\n", 0, offset) + 1
-    start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
-    return line, column
 
 
 def wide_encoding(raw: bytes) -> str | None:

@@ -21,9 +21,10 @@ from ..core.models import RECORD_FIELDS, Paper
 from ..core.problems import Problem
 from ..core.reader import parse
 from ..core.taxonomy import Taxonomy
-from ..store.writer import dump, record_text, split_header, write_atomic
+from ..store.writer import dump, record_text, write_atomic
 from . import fetch
 from .bibtex import parse_bibtex, surname
+from .refresh import refresh_data
 
 # Words that say nothing about a paper, skipped when picking the id's title word.
 _STOPWORDS_TEXT = """a an the of on in for to with and or from by at via into onto as is are be
@@ -182,6 +183,7 @@ class Prepared:
     problems: list[Problem] = field(default_factory=list)
     duplicate: Match | None = None
     replaces: bool = False
+    changes: list[str] = field(default_factory=list)
 
 
 def facts_from_arxiv(arxiv_id: str, transport: fetch.Transport) -> dict[str, Any]:
@@ -207,8 +209,11 @@ def facts_from_doi(doi: str, transport: fetch.Transport) -> dict[str, Any]:
     return {**facts, "doi": doi, "sources": [fetch.doi_url(doi)]}
 
 
-def facts_from_bibtex(text: str, what: str) -> dict[str, Any]:
-    """The facts of the one entry of a BibTeX text; ``ValueError`` says what is wrong."""
+def facts_from_bibtex(text: str, what: str, warnings: list[str] | None = None) -> dict[str, Any]:
+    """The facts of the one entry of a BibTeX text; ``ValueError`` says what is wrong.
+
+    What the decoder had to guess (a bare %, an unknown macro) goes to ``warnings``, located.
+    """
     parsed = parse_bibtex(text)
     if parsed.failed:
         failed = parsed.failed[0]
@@ -221,6 +226,8 @@ def facts_from_bibtex(text: str, what: str) -> dict[str, Any]:
     entry = parsed.entries[0]
     if entry.missing:
         raise ValueError(f"{what}: entry {entry.key!r} has no {', '.join(entry.missing)}")
+    if warnings is not None:
+        warnings.extend(f"{what}:{entry.line}: entry {entry.key!r}: {n}" for n in entry.notes)
     return dict(entry.data)
 
 
@@ -244,23 +251,21 @@ def prepare(
     """Make the record of a paper, unless the catalog holds it already.
 
     With ``force``, a paper matched by title only becomes a new record (titles do collide),
-    and a record holding the same arXiv id or DOI is refreshed in place: the fetched facts
-    replace its facts, its tags (unless new ones are given), attributes, summary and notes stay.
+    and a record holding the same arXiv id or DOI is refreshed in place (:mod:`.refresh`): the
+    source's facts replace its facts; its links, tags (unless new ones are given), attributes,
+    summary, notes and sources stay, and ``changes`` says what changed.
     """
     match = index.find(facts)
     if match is not None and (not force or match.paper_id not in catalog.papers):
         return Prepared(match.paper_id, duplicate=match)
     if match is not None and match.by != "title":
-        existing = catalog.papers[match.paper_id]
-        old_text = (catalog.root / match.file).read_text(encoding="utf-8")
-        header = split_header(old_text)[0] or header
-        data = parse(record_text(existing, catalog.taxonomy).encode("utf-8"), match.file).data
-        data.update(facts)
-        if tags:
-            data["tags"] = tags
-        data = {name: data[name] for name in RECORD_FIELDS if name in data}
-        _, text, problems = check_record(catalog, match.paper_id, data, header)
-        return Prepared(match.paper_id, text, problems, replaces=True)
+        data, old_header, changes, refused = refresh_data(
+            catalog, match.paper_id, match.file, facts, tags
+        )
+        if data is None:
+            return Prepared(match.paper_id, problems=refused, replaces=True)
+        _, text, problems = check_record(catalog, match.paper_id, data, old_header or header)
+        return Prepared(match.paper_id, text, problems, replaces=True, changes=changes)
     base = make_id(facts.get("authors", []), int(facts.get("year", 0)), facts.get("title", ""))
     pid = unique_id(base, index.taken)
     _, text, problems = check_record(catalog, pid, record_data(facts, tags, added), header)

@@ -1,7 +1,8 @@
 """BibTeX to record data: LaTeX decoded to Unicode, names in reading order, ids found.
 
 bibtexparser v2 never raises on bad input; it sets failed blocks aside. They are returned here
-with their line so that every block of a file ends up either converted or reported.
+with their line so that every block of a file ends up either converted or reported. The
+middlewares that decode LaTeX and join concatenations are in :mod:`.bibblocks`.
 """
 
 from __future__ import annotations
@@ -11,26 +12,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bibtexparser import middlewares as mw
 from bibtexparser.entrypoint import parse_string
-from bibtexparser.library import Library
-from bibtexparser.middlewares.middleware import BlockMiddleware, Middleware
 from bibtexparser.middlewares.names import NameParts, parse_single_name_into_parts
-from bibtexparser.model import Block, Entry, MiddlewareErrorBlock, ParsingFailedBlock
+from bibtexparser.model import Entry, ParsingFailedBlock
 
 from ..core import ids
 from ..core.models import venue_text_year
+from .bibblocks import NOTES, block_lines, parse_stack
 
 _SPACES = re.compile(r"\s+")
-# A macro the decoder does not know, applied to a group: \textsc{DecADe} keeps only DecADe.
-_UNKNOWN_MACRO = re.compile(r"\\[A-Za-z]+\s*(?=\{)")
+_CR = re.compile(r"\r\n?")
+_ESCAPED = re.compile(r"\\([_%&#$~])")
 _GROUP_WORDS = frozenset({"collaboration", "collaborations", "consortium", "team", "group"})
 _YEAR = re.compile(r"\b(\d{4})\b")
-# Entry headers counted in the raw text, to check that no block went missing.
-_ENTRY_HEAD = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
 _BLOCK_KEY = re.compile(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
-TEXT_FIELDS = frozenset({"title", "author", "journal", "booktitle"})
-_NOT_ENTRIES = frozenset({"string", "comment", "preamble"})
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*([a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5})", re.I)
 _PREPRINT_VENUES = re.compile(r"^(?:arxiv\b|corr$|e-?print)", re.IGNORECASE)
 
@@ -58,83 +53,57 @@ class ParsedBib:
     entries: list[BibEntry]
     failed: list[FailedBlock]
 
-
-def count_entries(text: str) -> int:
-    """Entries in the raw text (``@string``, ``@comment`` and ``@preamble`` are not entries)."""
-    return sum(1 for m in _ENTRY_HEAD.finditer(text) if m.group(1).lower() not in _NOT_ENTRIES)
+    @property
+    def total(self) -> int:
+        """Entries as bibtexparser counts them: each parsed or failed block that is not a
+        comment, a preamble or an ``@string``. Each ends in exactly one outcome of an import."""
+        return len(self.entries) + len(self.failed)
 
 
 def parse_bibtex(text: str) -> ParsedBib:
     """Parse BibTeX text; never raises on bad input."""
+    # bibtexparser starts a block only after a LF: a file with CR line ends (old Mac, some
+    # reference managers) would be one block. Each break stays one break, so lines still count.
+    text = _CR.sub("\n", text)
     # bibtexparser also logs each failed block; they are reported here, once, with their line.
     log = logging.getLogger("bibtexparser")
     level = log.level
     log.setLevel(logging.CRITICAL)
     try:
-        library = parse_string(text, append_middleware=_middlewares())
+        library = parse_string(text, parse_stack=parse_stack())
     finally:
         log.setLevel(level)
-    entries = [convert(entry) for entry in library.entries]
-    failed = [_failed(block) for block in library.failed_blocks]
+    lines = block_lines(text, library.blocks)
+
+    def line(block: Any) -> int:
+        return lines.get(id(block), (block.start_line or 0) + 1)
+
+    entries = [convert(entry, line(entry)) for entry in library.entries]
+    failed = [_failed(block, line(block)) for block in library.failed_blocks]
     return ParsedBib(entries, failed)
 
 
-def _middlewares() -> list[Middleware]:
-    return [
-        # Name middlewares only see lowercase keys; files write Author as often as author.
-        mw.NormalizeFieldKeys(),
-        DecodeText(),
-        mw.SeparateCoAuthors(),
-        mw.SplitNameParts(),
-    ]
-
-
-class DecodeText(BlockMiddleware):
-    """LaTeX to Unicode in the fields that hold text, and only there.
-
-    Identifiers and URLs stay verbatim: in ``https://x.org/a%20b`` the ``%`` is an escape,
-    which a LaTeX decoder would take for a comment and cut. Skipping the other fields also
-    halves the time a large file takes.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
-        # Braced groups are kept until names are split: {ATLAS Collaboration} is one name.
-        # Math becomes text (sqrt(s) as "√(s)"): a record's title is plain text.
-        self.decoder = mw.LatexDecodingMiddleware(keep_braced_groups=True, keep_math_mode=False)
-
-    @classmethod
-    def metadata_key(cls) -> str:
-        return "litcat_decode_text"
-
-    def transform_entry(self, entry: Entry, library: Library) -> Block:
-        # The decoder changes the shared Field objects in place, so the entry sees the result.
-        fields = [f for f in entry.fields if f.key in TEXT_FIELDS]
-        decoded = self.decoder.transform_entry(Entry(entry.entry_type, entry.key, fields), library)
-        if isinstance(decoded, ParsingFailedBlock):
-            return MiddlewareErrorBlock(entry, decoded.error)
-        return entry
-
-
-def _failed(block: ParsingFailedBlock) -> FailedBlock:
+def _failed(block: ParsingFailedBlock, line: int) -> FailedBlock:
     error = block.error
     message = getattr(error, "abort_reason", "") or str(error) or type(error).__name__
     key = getattr(block.ignore_error_block, "key", None)
     if key is None and block.raw:
         head = _BLOCK_KEY.match(block.raw)
         key = head.group(1) if head else None
-    return FailedBlock((block.start_line or 0) + 1, key, _SPACES.sub(" ", message).strip())
+    return FailedBlock(line, key, _SPACES.sub(" ", message).strip())
 
 
 def clean(value: str) -> str:
-    """Braces gone, whitespace collapsed: the plain text of a decoded field."""
-    value = _UNKNOWN_MACRO.sub("", value)
-    return _SPACES.sub(" ", value.replace("{", "").replace("}", "")).strip()
+    """An identifier's text (DOI, URL, arXiv id): braces gone, LaTeX escapes of its characters
+    undone (``10.1007/x\\_9`` is ``10.1007/x_9``), whitespace collapsed."""
+    value = _ESCAPED.sub(r"\1", value.replace("{", "").replace("}", ""))
+    return _SPACES.sub(" ", value).strip()
 
 
 def full_name(parts: NameParts) -> str:
-    """``First von Last, Jr.`` in reading order, as records write names."""
-    return clean(parts.merge_first_name_first)
+    """``First von Last, Jr.`` in reading order, as records write names (parts are decoded)."""
+    name = " ".join([*parts.first, *parts.von, *parts.last])
+    return f"{name}, {' '.join(parts.jr)}" if parts.jr else name
 
 
 def surname(name: str) -> str:
@@ -145,16 +114,16 @@ def surname(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _GROUP_WORDS:
         named = [w for w in words[:-1] if w.lower() != "the"]
-        return clean(" ".join(named)) or clean(name)
+        return " ".join(named) or name
     parts = parse_single_name_into_parts(name, strict=False)
-    return clean(" ".join(parts.last)) or clean(name)
+    return " ".join(parts.last) or name
 
 
-def convert(entry: Entry) -> BibEntry:
+def convert(entry: Entry, line: int) -> BibEntry:
     fields = {f.key.lower(): f.value for f in entry.fields}
-    result = BibEntry(entry.key, (entry.start_line or 0) + 1, {})
+    result = BibEntry(entry.key, line, {}, notes=list(entry.parser_metadata.get(NOTES, [])))
     data = result.data
-    title = clean(str(fields.get("title", "")))
+    title = str(fields.get("title", ""))
     if title:
         data["title"] = title
     else:
@@ -167,7 +136,7 @@ def convert(entry: Entry) -> BibEntry:
             data["authors_incomplete"] = True
     else:
         result.missing.append("author")
-    venue = clean(str(fields.get("journal") or fields.get("booktitle") or ""))
+    venue = str(fields.get("journal") or fields.get("booktitle") or "")
     if venue and not _PREPRINT_VENUES.match(venue):
         data["venue"] = venue
     _years(fields, result)

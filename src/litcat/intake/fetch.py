@@ -15,6 +15,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core import ids
 
@@ -48,13 +49,39 @@ class FetchError(Exception):
     """A server could not be reached or answered something we cannot use."""
 
 
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to a link a record could hold (a public http(s) host): a page
+    that moved to a loopback or private address would otherwise be fetched by the weekly link
+    check from inside the machine that runs it."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        try:
+            ids.check_url(newurl)
+        except ValueError as exc:
+            raise urllib.error.HTTPError(
+                req.full_url, code, f"redirect refused: {exc}", headers, fp
+            ) from None
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_PublicRedirects)
+
+
 def urllib_transport(request: urllib.request.Request, timeout: float) -> Response:
     """The real transport. HTTP error statuses are answers, not exceptions; network failures
     raise :class:`urllib.error.URLError` (or ``TimeoutError``), which callers turn into
     :class:`FetchError` naming the host."""
     request.add_header("User-Agent", USER_AGENT)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
+        with _OPENER.open(request, timeout=timeout) as answer:
             body = answer.read(MAX_BODY)
             headers = {k.lower(): v for k, v in answer.headers.items()}
             return Response(answer.geturl(), answer.status, headers, body)

@@ -24,7 +24,13 @@ def format_catalog(catalog: Catalog, *, write: bool, drop_comments: bool = False
     for pid, paper in catalog.papers.items():
         file = catalog.files[pid]
         path = catalog.root / file
-        original = path.read_text(encoding="utf-8")
+        try:
+            # Bytes, not read_text(): universal newlines would hide CRLF and lone-CR endings.
+            original = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "no longer UTF-8"
+            result.skipped.append((file, f"cannot read it any more: {reason}"))
+            continue
         header, _ = split_header(original.removeprefix("\ufeff"))
         text = record_text(paper, catalog.taxonomy, header)
         if text == original:

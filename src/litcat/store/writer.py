@@ -17,6 +17,7 @@ import yaml
 
 from ..core.models import Paper, to_data
 from ..core.taxonomy import Taxonomy
+from ..core.yamlsyntax import text_position
 
 
 def _current_ids(tags: dict[str, list[str]], taxonomy: Taxonomy) -> dict[str, list[str]]:
@@ -86,7 +87,8 @@ def split_header(text: str) -> tuple[str, str]:
     n = 0
     while n < len(lines) and lines[n].lstrip().startswith("#"):
         n += 1
-    header = "".join(line if line.endswith("\n") else line + "\n" for line in lines[:n])
+    # Written back with the writer's own line ends, whatever the file had (CRLF, a lone CR).
+    header = "".join(line.rstrip("\r\n") + "\n" for line in lines[:n])
     return header, "".join(lines[n:])
 
 
@@ -114,7 +116,7 @@ def body_comment_lines(text: str) -> list[int]:
             span_i += 1
         if span_i < len(spans) and spans[span_i][0] <= pos:
             continue
-        line = text.count("\n", 0, pos) + 1
+        line = text_position(text, pos)[0]
         if line > skip and (not found or found[-1] != line):
             found.append(line)
     return found
@@ -128,8 +130,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True, durable: bool
     for output that can be made again (generated pages): readers still see the old file or
     the new one, never half of one, but a power cut may lose the new one.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        # Named after the file meant, not the temporary one (or the folder) the system refused.
+        raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             # mkstemp makes the file private (0600); a record keeps its mode, a new one gets

@@ -1,0 +1,80 @@
+"""Text that reads as something it is not: invisible characters and look-alike link hosts.
+
+A reviewer reads a pull request on GitHub. A zero-width space or a Unicode tag character in a
+title, a bidi mark in a name, or a Cyrillic a (U+0430) in ``github.com`` all pass review unseen.
+They are warnings, not errors (Persian writes a zero-width non-joiner, emoji join with a
+zero-width joiner), so ``litcat validate --strict`` and a strict site build fail on them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from .fields import BIDI_CONTROLS
+from .reader import Document, Path_
+
+# Format characters (Cf: bidi marks, zero-width characters, the word joiner, invisible
+# operators, tag characters, the soft hyphen...) and the letters that render as nothing.
+_INVISIBLE_LETTERS = "\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800"
+_LINK_FIELDS = ("links", "sources")
+
+
+def invisible(text: str) -> str | None:
+    """The first character of ``text`` a reader cannot see, if any (spaces are seen)."""
+    for char in text:
+        if char in BIDI_CONTROLS:
+            continue  # refused outright by the fields (fields._line)
+        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_LETTERS:
+            return char
+    return None
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "").lower() or "an unnamed character"
+    return f"U+{ord(char):04X} ({name})"
+
+
+def lookalike_host(url: str) -> str | None:
+    """Why a link's host may not be the one it looks like, if it may not."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    foreign = next((c for c in host if ord(c) > 0x7F), None)
+    if foreign is not None:
+        return f"the host holds {_describe(foreign)}, which can look like a Latin letter"
+    if re.search(r"(?:^|\.)xn--", host):
+        return "the host is an internationalised name (xn--), which can look like another"
+    return None
+
+
+def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def check_text(doc: Document, data: dict[str, Any]) -> None:
+    """Warn about every invisible character and look-alike link host of a record."""
+    for path, text in _strings(data, ()):
+        if path and path[0] in _LINK_FIELDS:
+            why = None if text.isascii() and "xn--" not in text else lookalike_host(text)
+            if why is not None:
+                doc.warning(path, why, "write the host in ASCII, as its owner registered it")
+            continue  # a link holding an invisible character is refused (ids.check_url)
+        char = None if text.isascii() else invisible(text)
+        if char is not None:
+            doc.warning(
+                path,
+                f"holds the invisible character {_describe(char)}",
+                "remove it, unless the script needs it: it hides a difference no reviewer sees",
+            )

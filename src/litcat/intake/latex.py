@@ -1,0 +1,106 @@
+"""LaTeX in BibTeX fields to the plain text records hold, and what could not be decoded.
+
+pylatexenc (bibtexparser's own decoder) does the decoding; this module tells it the few things
+BibTeX text means that LaTeX alone does not, and keeps a note of what it had to guess:
+
+- ``{\\TeX}``, ``\\LaTeX`` and their kin are words, not nothing;
+- ``\\textasciicircum`` is ``^`` (not the modifier letter U+02C6); ``~`` is a space;
+- a bare ``%`` or ``&`` is text in a BibTeX field, not a comment that cuts the title;
+- an unknown macro is dropped, its argument kept, and a note names it.
+
+The BibTeX writer (:mod:`litcat.formats.bibtex`) escapes exactly what this decodes, so that an
+exported entry reads back as the record it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexwalker import LatexWalkerError
+
+_WORDS = {
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2e",
+    "BibTeX": "BibTeX",
+    "XeTeX": "XeTeX",
+    "LuaTeX": "LuaTeX",
+    "textasciicircum": "^",
+    "textasciitilde": "~",
+    "textbackslash": "\\",
+    "textbar": "|",
+    "textless": "<",
+    "textgreater": ">",
+    "textunderscore": "_",
+    "textquotedbl": '"',
+    "relax": "",
+    "noopsort": "",
+    "/": "",
+    # Old font switches ({\rm GeV}, {\cal O}): the text after them is what counts.
+    **dict.fromkeys(("rm", "it", "bf", "sf", "tt", "sc", "sl", "em", "cal", "bm"), ""),
+}
+# Font commands whose argument is the text (pylatexenc knows \textit and \textbf, not these).
+_KEEP_ARGUMENT = ("textsf", "mathsf", "mathcal", "mathbb", "mathfrak", "mathscr", "boldsymbol")
+# A % or & not escaped by a backslash (an even run of backslashes before it escapes nothing):
+# to LaTeX a comment and an alignment tab, in a title a percent sign and an ampersand.
+_BARE = re.compile(r"(?<!\\)((?:\\\\)*)([%&])")
+# ~ is a tie; \~ is an accent and stays for the decoder.
+_TIE = re.compile(r"(?<!\\)((?:\\\\)*)~")
+# Not \\s: a no-break space in a title is a character of the title, kept.
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+@dataclass
+class _Unknown:
+    """The unknown macros met while decoding one text (the decoder calls back into this)."""
+
+    names: list[str] = field(default_factory=list)
+
+    def __call__(self, node: Any, *_: Any) -> str:
+        name = str(getattr(node, "macroname", "?"))
+        if name not in self.names:
+            self.names.append(name)
+        return ""
+
+
+_UNKNOWN = _Unknown()
+
+
+def _decoder() -> LatexNodes2Text:
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "litcat-bibtex",
+        macros=[
+            *(MacroTextSpec(name, text) for name, text in _WORDS.items()),
+            *(MacroTextSpec(name, discard=False) for name in _KEEP_ARGUMENT),
+        ],
+        prepend=True,
+    )
+    db.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_UNKNOWN))
+    return LatexNodes2Text(
+        latex_context=db, math_mode="text", keep_comments=False, strict_latex_spaces=False
+    )
+
+
+_DECODER = _decoder()
+
+
+def decode(text: str) -> tuple[str, list[str]]:
+    """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
+    notes: list[str] = []
+    for bare in sorted({m.group(2) for m in _BARE.finditer(text)}):
+        notes.append(f"a bare {bare} is read as the character {bare}")
+    text = _BARE.sub(r"\1\\\2", text)
+    text = _TIE.sub(r"\1 ", text)
+    _UNKNOWN.names.clear()
+    try:
+        plain = _DECODER.latex_to_text(text)
+    except LatexWalkerError as exc:
+        notes.append(f"LaTeX could not be read ({exc}); kept as written")
+        plain = text
+    for name in _UNKNOWN.names:
+        notes.append(f"unknown LaTeX macro \\{name} left out (its argument is kept)")
+    return _SPACES.sub(" ", plain).strip(), notes
