@@ -182,10 +182,21 @@ def test_render_refuses_a_broken_catalog(cli: Cli, catalog_dir: Path, tmp_path: 
     assert not out.exists()
 
 
-def test_render_needs_templates(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+def test_render_uses_the_package_templates_and_the_catalog_s_own(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
     result = cli(catalog_dir, "render", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 2
-    assert "no templates folder" in result.output
+    assert result.exit_code == 0, result.output
+    trends = (tmp_path / "out" / "trends.md").read_text(encoding="utf-8")
+    (catalog_dir / "templates").mkdir()
+    (catalog_dir / "templates" / "trends.md.j2").write_text("Our trends.\n", encoding="utf-8")
+    result = cli(catalog_dir, "render", "--out", str(tmp_path / "mine"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mine" / "trends.md").read_text(encoding="utf-8").endswith("Our trends.\n")
+    assert "Our trends." not in trends
+    # Only the template of that name is the catalog's.
+    paper = "papers/berg2021flyways/index.md"
+    assert (tmp_path / "mine" / paper).read_text() == (tmp_path / "out" / paper).read_text()
 
 
 def test_render_writes_pages_and_files(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
