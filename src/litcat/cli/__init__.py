@@ -58,6 +58,8 @@ COMMAND_MODULES = {
     "export": "export",
     "check-links": "links",
     "schema": "schema",
+    "init": "init",
+    "import-markdown": "lists",
 }
 
 
