@@ -60,6 +60,7 @@ COMMAND_MODULES = {
     "schema": "schema",
     "init": "init",
     "import-markdown": "lists",
+    "enrich": "enrich",
 }
 
 
