@@ -8,7 +8,7 @@ from pathlib import Path
 
 from litcat.core.loader import load_catalog
 
-from .conftest import TESTS, Cli, finished
+from .conftest import REPO, TESTS, Cli, finished
 
 BIRDS = TESTS / "lists" / "birds.md"
 MAP = TESTS / "lists" / "birds.map.yaml"
@@ -30,10 +30,15 @@ def test_a_list_into_the_test_catalog(cli: Cli, catalog_dir: Path) -> None:
         f"{name}:18: wrote papers/case2022solar.yaml",
         f"{name}:25: wrote papers/mendes2019light.yaml",
         f"{name}:33: held already: papers/okafor2023radar.yaml (arXiv id)",
+        f"{name}:34: merged into papers/berg2021flyways.yaml: the bullet of line 16 has the same "
+        "arXiv id",
         f"{name}:39: held already: papers/silva2022citizen.yaml (title)",
         f"{name}:9: warning: not imported: no link to a paper",
     ):
         assert line in output
+    assert (
+        "10 bullets and rows: 2 records written, 1 merged, 4 held already, 3 not papers" in output
+    )
     catalog = load_catalog(catalog_dir)
     assert catalog.ok, catalog.problems
     assert catalog.papers["case2022solar"].tags == {"method": ["gps-tags"]}
@@ -95,3 +100,22 @@ def test_a_map_key_naming_no_heading_is_a_warning(
         output
     )
     assert "no heading down to 'Geolocators' is in the map: its papers get no tags" in output
+
+
+def test_the_review_s_list_against_this_catalog(cli: Cli) -> None:
+    """Run on this repository's catalog (dry): one report line for every bullet."""
+    review = TESTS / "lists" / "review-list.md"
+    code, output = finished(cli(REPO, "import-markdown", str(review), "--dry-run"))
+    assert code == 0, output
+    bullets = [
+        line
+        for line in output.splitlines()
+        if line.startswith(f"{review.as_posix()}:")
+        and "table whose rows" not in line
+        and "get no tags" not in line
+    ]
+    assert len(bullets) == 166
+    assert "3 records to write, 10 merged, 153 held already, 0 not papers, 0 errors" in output
+    # The three: entry 88 (which this catalog leaves out) and two papers it holds under
+    # titles of their own (NoMaD, Policy Agnostic RL), which the report lets a curator see.
+    assert sum("would write" in line for line in bullets) == 3

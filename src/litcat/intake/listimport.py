@@ -162,6 +162,7 @@ class ListImporter:
                 self._update(paper, held.paper_id, {**facts, "tags": tags}, report)
             else:
                 report.held.append((paper.line, held.file, held.by))
+                self._merges(paper, held.file, report)
             return
         pid = unique_id(paper_id(facts), index.taken)
         record, text, problems = check_record(
