@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litcat.intake.listfacts import Listed, NotAPaper, papers_in
 from litcat.intake.listlinks import arxiv_year, classify
@@ -244,3 +246,40 @@ def test_an_invented_list_in_other_styles(tmp_path: Path) -> None:
     assert (len(found.papers), len(found.merged), len(found.not_papers)) == (6, 1, 3)
     assert [n.line for n in found.not_papers] == [9, 10, 35]
     assert found.entries == 10
+
+
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "- ",
+        "  - ",
+        "# ",
+        "### ",
+        "| a | b |\n|---|---|\n| ",
+        "[x](https://arxiv.org/abs/2101.00001)",
+        "[[paper]](https://doi.org/10.1000/x)",
+        "[c](https://github.com/a/b)",
+        "[bad](javascript:alert(1))",
+        "**N**: ",
+        '"T"',
+        "*V, 2020*",
+        "Authors: A B, C D",
+        "\n",
+        "\n\n",
+        " ",
+        "text",
+        "<br>",
+        "`code`",
+        "![i](https://x.org/i.png)",
+        "\\",
+    ]
+)
+
+
+@given(st.lists(MARKDOWN_BITS, max_size=40).map("".join))
+def test_any_markdown_reads_without_raising_and_adds_up(text: str) -> None:
+    found = read_list(text, "x.md")
+    listed = sum(len(p.listed) for p in found.papers)
+    assert found.entries == listed + len(found.not_papers)
+    assert len(found.merged) == listed - len(found.papers)
+    for paper in found.papers:
+        assert paper.first.title
