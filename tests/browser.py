@@ -1,8 +1,9 @@
-"""Finding Chromium for browser tests, shared by every test that opens a page.
+"""Finding Chromium and axe-core for browser tests, shared by every test that opens a page.
 
-Playwright cannot download its own browsers here, so tests drive the system Chromium. Where
-it is missing a test skips with the reason, except under CI (env ``CI=true``), where a missing
-browser must fail the run instead of silently testing less.
+Playwright cannot download its own browsers here, so tests drive the system Chromium; the
+accessibility checks run axe-core from its npm package, which ``.ci/run`` installs. Where either
+is missing a test skips with the reason, except under CI (env ``CI=true``), where a missing tool
+must fail the run instead of silently testing less.
 """
 
 from __future__ import annotations
@@ -15,6 +16,21 @@ from typing import Any, NoReturn
 import pytest
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parent.parent
+# Where .ci/run installs axe-core (npm install --prefix .ci/axe); LITCAT_AXE may name another.
+AXE = REPO / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# Material's own interface, outside litcat's pages and styles: the header, tabs, navigation,
+# search, footer, its "skip to content" link and the copy buttons on code blocks.
+MATERIAL_CHROME = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-search",
+    ".md-footer",
+    ".md-top",
+    ".md-dialog",
+    ".md-code__nav",
+)
 # No sandbox: tests may run as root in containers. The rest keeps Chromium from calling home,
 # so that the only requests a test sees are the ones the page makes.
 CHROMIUM_ARGS = [
@@ -70,3 +86,28 @@ def error_type() -> type[Exception]:
     from playwright.sync_api import Error
 
     return Error
+
+
+def require_axe() -> Path:
+    """axe-core's ``axe.min.js``, or skip (fail under CI) with a clear reason."""
+    configured = os.environ.get("LITCAT_AXE")
+    path = Path(configured) if configured else AXE
+    if not path.is_file():
+        _missing(
+            f"axe-core not found at {path} (.ci/run installs it: "
+            "npm install --prefix .ci/axe axe-core)"
+        )
+    return path
+
+
+def axe_violations(page: Any, exclude: tuple[str, ...] = MATERIAL_CHROME) -> list[str]:
+    """What axe-core finds wrong on the page as it is now, outside ``exclude``: one line per
+    element, ``rule: selector: what to fix``."""
+    page.add_script_tag(path=str(require_axe()))
+    context = {"exclude": [[selector] for selector in exclude]}
+    result = page.evaluate("context => axe.run(context, {resultTypes: ['violations']})", context)
+    return [
+        f"{rule['id']}: {' '.join(node['target'])}: {' '.join(node['failureSummary'].split())}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -115,8 +116,13 @@ class Build:
         return (self.site / page / "index.html").read_text(encoding="utf-8")
 
 
-def mkdocs_build(config: Path, site: Path) -> Build:
+def mkdocs_build(config: Path, site: Path, today: dt.date | None = None) -> Build:
+    """A strict build; ``today`` is the day the plugin takes for the build's (through
+    ``SOURCE_DATE_EPOCH``), so that pages that name it can be compared."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if today is not None:
+        midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+        env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,

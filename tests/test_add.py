@@ -32,6 +32,10 @@ def failed(result: Result) -> None:
         (["Maria de la Cruz"], 2021, "On a Method", "cruz2021method"),
         (["The CMS Collaboration"], 2019, "Towards 3D Jets", "cms20193d"),
         ([], 2019, "A", "anon2019a"),
+        (["Ning Gao"], 2025, "RF-Agent: Automated Reward Design", "gao2025rfagent"),
+        (["Kang Chen"], 2025, "πRL: Online RL Fine-tuning", "chen2025pirl"),
+        (["Physical Intelligence"], 2025, "π*0.6: a VLA That Learns", "intelligence2025pi"),
+        (["Ada Case"], 2024, "2 Birds, 1 Stone", "case2024birds"),
     ],
 )
 def test_make_id(authors: list[str], year: int, title: str, expected: str) -> None:

@@ -25,6 +25,20 @@ def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
         browser.require_chromium()
 
 
+def test_missing_axe_skips_outside_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LITCAT_AXE", str(tmp_path / "axe.min.js"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"axe-core not found .*\.ci/run installs it"):
+        browser.require_axe()
+
+
+def test_missing_axe_fails_under_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LITCAT_AXE", str(tmp_path / "axe.min.js"))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        browser.require_axe()
+
+
 @pytest.mark.browser
 def test_chromium_runs_a_page(tmp_path: Path) -> None:
     page_file = tmp_path / "page.html"

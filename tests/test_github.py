@@ -131,7 +131,8 @@ def test_the_suite_runs_on_pull_requests_that_touch_code() -> None:
     assert not any(p.startswith(("papers", "taxonomy")) for p in paths)
     assert workflow["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in workflow["jobs"].values())
-    assert "make test" in commands(workflow)
+    assert ".ci/run" in commands(workflow)
+    assert (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
 
 
 def test_the_catalog_says_how_to_cite_it_and_the_review() -> None:

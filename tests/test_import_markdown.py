@@ -28,7 +28,7 @@ def test_a_list_into_the_test_catalog(cli: Cli, catalog_dir: Path) -> None:
         f"{name}:16: held already: papers/berg2021flyways.yaml (arXiv id)",
         f"{name}:17: held already: papers/tanaka2020global.yaml (arXiv id)",
         f"{name}:18: wrote papers/case2022solar.yaml",
-        f"{name}:25: wrote papers/mendes2019light.yaml",
+        f"{name}:25: wrote papers/mendes2019lightlevel.yaml",
         f"{name}:33: held already: papers/okafor2023radar.yaml (arXiv id)",
         f"{name}:34: merged into papers/berg2021flyways.yaml: the bullet of line 16 has the same "
         "arXiv id",
@@ -42,7 +42,7 @@ def test_a_list_into_the_test_catalog(cli: Cli, catalog_dir: Path) -> None:
     catalog = load_catalog(catalog_dir)
     assert catalog.ok, catalog.problems
     assert catalog.papers["case2022solar"].tags == {"method": ["gps-tags"]}
-    assert catalog.papers["mendes2019light"].tags == {"method": ["tracking"]}
+    assert catalog.papers["mendes2019lightlevel"].tags == {"method": ["tracking"]}
     # The records the catalog had are untouched.
     after = snapshot(catalog_dir)
     assert {k: v for k, v in after.items() if k in before} == before

@@ -130,7 +130,7 @@ def test_init_from_an_invented_list_builds(cli: Cli, tmp_path: Path) -> None:
         "counting2023nocturnal",
         "flytrack2021flyways",
         "geostop2020global",
-        "mendes2019light",
+        "mendes2019lightlevel",
         "silva2022volunteers",
     ]
     flytrack = catalog.papers["flytrack2021flyways"]
@@ -140,7 +140,7 @@ def test_init_from_an_invented_list_builds(cli: Cli, tmp_path: Path) -> None:
         2022,
         False,
     )
-    assert catalog.papers["mendes2019light"].authors == ["Carla Mendes", "Tom Ruiz"]
+    assert catalog.papers["mendes2019lightlevel"].authors == ["Carla Mendes", "Tom Ruiz"]
     assert catalog.taxonomy is not None and catalog.taxonomy.origins[0].label == (
         "Awesome Bird Migration"
     )

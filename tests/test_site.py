@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from .conftest import CATALOG, REPO, Cli
+from .conftest import CATALOG, REPO, TODAY, Cli
 from .sitebuild import (
     HOSTILE_DIMENSION,
     HOSTILE_LABEL,
@@ -51,7 +51,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, Pat
     folder = tmp_path_factory.mktemp("site")
     catalog = hostile_catalog(folder)
     config = write_config(folder, catalog, make_docs(folder))
-    build = mkdocs_build(config, folder / "site")
+    # The day the CLI's tests believe it is, so that the plugin's pages match `litcat render`'s.
+    build = mkdocs_build(config, folder / "site", today=TODAY)
     assert build.returncode == 0, build.output
     yield build, catalog
 
@@ -205,7 +206,9 @@ def test_search_indexes_paper_pages(site: Build) -> None:
 
 def test_trends_chart_is_inline_svg(site: Build) -> None:
     html = site.html("trends")
-    assert html.count('<svg class="litcat-chart"') == 4
+    # Four charts, each drawn for wide screens and for phones.
+    assert html.count('<svg class="litcat-chart litcat-chart-wide"') == 4
+    assert html.count('<svg class="litcat-chart litcat-chart-narrow"') == 4
     assert "Waterbirds, 2020: 1 paper" in html
 
 

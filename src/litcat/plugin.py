@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -66,6 +68,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             site_description=config.site_description or "",
             site_url=config.site_url,
             edit_base=edit_base(config, self.root),
+            today=build_date(os.environ),
         )
         self.edit_urls = {}
         listed = nav_paths(config.nav)
@@ -138,6 +141,15 @@ def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
     if path.count("/") > 1:
         return InclusionLevel.NOT_IN_NAV
     return InclusionLevel.UNDEFINED
+
+
+def build_date(environ: Mapping[str, str]) -> dt.date:
+    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names (reproducible
+    builds set it so that a rebuild of the same sources gives the same pages)."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
 
 
 def nav_paths(nav: Any) -> set[str] | None:

@@ -69,7 +69,7 @@ def test_facets_filter_and_count(page: Any, site: Any) -> None:
 
 
 def test_the_url_holds_the_whole_view(page: Any, site: Any) -> None:
-    query = "?taxon=waterbirds&data_available=true&q=gps&year=2020-2021&sort=title"
+    query = "?taxon=waterbirds&data_available=true&search=gps&year=2020-2021&sort=title"
     open_explorer(page, site, query)
     view = (status(page), titles(page))
     assert view == (
@@ -82,6 +82,8 @@ def test_the_url_holds_the_whole_view(page: Any, site: Any) -> None:
     assert facet(page, "Taxon", "Waterbirds").locator("input").is_checked()
     assert facet(page, "Data available", "Yes").locator("input").is_checked()
     assert page.input_value(".lx-q") == "gps"
+    # Material's own search box, which takes ?q=, stays closed.
+    assert not page.locator("input[data-md-toggle=search]").is_checked()
     assert (page.input_value(".lx-low"), page.input_value(".lx-high")) == ("2020", "2021")
     assert page.input_value(".lx-sort") == "title"
     page.select_option(".lx-sort", "title-desc")
@@ -103,7 +105,7 @@ def test_search_folds_accents_and_reads_summaries(page: Any, site: Any) -> None:
     expect(rows).to_have_text(["Flyways Revisited: GPS Tracks of Arctic Geese"])
     page.fill(".lx-q", "barn swallow")
     expect(rows).to_have_text(["What Volunteers See: Citizen Reports of Early Arrivals"])
-    assert page.url.endswith("?q=barn%20swallow")
+    assert page.url.endswith("?search=barn%20swallow")
 
 
 def _download(page: Any, button: str) -> str:
@@ -134,7 +136,7 @@ def test_export_matches_litcat_exports(page: Any, site: Any, catalog_root: Path)
 
 
 def test_record_text_stays_text(page: Any, site: Any) -> None:
-    open_explorer(page, site, "?q=markup")
+    open_explorer(page, site, "?search=markup")
     assert titles(page) == ['<img src=x onerror="document.title=1">Markup & {braces} in a title']
     assert page.locator(".lx img").count() == 0
     assert page.locator(".lx-rows b, .lx-rows i").count() == 0
@@ -143,7 +145,7 @@ def test_record_text_stays_text(page: Any, site: Any) -> None:
 
 def test_a_matrix_cell_opens_the_explorer_on_it(page: Any, site: Any) -> None:
     page.goto(site.url(""))
-    cells = page.locator("a[href*='explorer/?']")
+    cells = page.locator(".litcat-heatmap a[href*='explorer/?']")
     links = [
         (cells.nth(i).get_attribute("href"), cells.nth(i).inner_text())
         for i in range(cells.count())
@@ -202,6 +204,12 @@ def test_keyboard_only(page: Any, site: Any) -> None:
     page.focus(".lx-facet input")
     page.keyboard.press("Space")
     assert status(page) == "4 of 7 papers"
+    # Each value's Exclude button comes next, then the next value.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Exclude Tracking"
+    page.keyboard.press("Space")
+    assert status(page) == "3 of 7 papers"
+    assert not page.locator(".lx-facet input").first.is_checked()
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert page.locator(".lx-facet input").nth(1).is_checked()

@@ -57,6 +57,7 @@ def render(
         site_description=site_description,
         site_url=site_url,
         edit_base=edit_base,
+        today=env.today(),
     )
     pages = render_site(catalog, options)
     for path, content in sorted(pages.items()):

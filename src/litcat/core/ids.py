@@ -100,9 +100,19 @@ def doi_url(doi: str) -> str:
 
 
 def slug(text: str) -> str:
-    """ASCII lowercase letters and digits of ``text``: ``Müller`` becomes ``muller``."""
+    """ASCII lowercase letters and digits of ``text``: ``Müller`` becomes ``muller``, and a
+    Greek letter its name (``πRL`` becomes ``pirl``)."""
+    text = _GREEK.sub(_greek_name, text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "", ascii_text.lower())
+
+
+_GREEK = re.compile("[\u0370-\u03ff]")
+
+
+def _greek_name(match: re.Match[str]) -> str:
+    name = unicodedata.name(match.group(), "")
+    return name.rsplit(" ", 1)[-1].lower() if "LETTER" in name else ""
 
 
 def title_key(title: str) -> str:

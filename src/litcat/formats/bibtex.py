@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..core.catalog import Catalog
@@ -82,3 +83,19 @@ def bibtex_entry(paper: Paper) -> str:
 
 def to_bibtex(catalog: Catalog) -> str:
     return "\n".join(bibtex_entry(p) for p in catalog.sorted_papers())
+
+
+def catalog_entry(name: str, url: str | None, built: dt.date | None) -> str:
+    """A BibTeX entry citing the catalog itself, as of the build that wrote it."""
+    words = re.findall(r"[a-z0-9]+", name.lower()) or ["catalog"]
+    key = "".join(words)[:40] + (str(built.year) if built else "")
+    fields = [("title", latex_escape(name))]
+    note = "Literature catalog"
+    if built is not None:
+        fields.append(("year", str(built.year)))
+        note += f", version of {built.isoformat()}"
+    fields.append(("note", note))
+    if url:
+        fields.append(("url", url))
+    lines = [f"@misc{{{key},", *(f"  {k} = {{{v}}}," for k, v in fields), "}"]
+    return "\n".join(lines) + "\n"

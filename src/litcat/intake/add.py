@@ -30,7 +30,8 @@ _STOPWORDS_TEXT = """a an the of on in for to with and or from by at via into on
 do does can how what why when which who towards toward using use through about over under vs
 versus not no we our your its it this that these those"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+# A word, with its hyphenated or apostrophised parts: "RF-Agent" is one word, "rfagent".
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
 def words_of(title: str) -> list[str]:
@@ -42,7 +43,9 @@ def make_id(authors: list[str], year: int, title: str) -> str:
     """``surname + year + first significant title word``: ``ma2024dreureka``."""
     who = ids.slug(surname(authors[0])) if authors else ""
     words = [ids.slug(w) for w in words_of(title)]
-    word = next((w for w in words if w and w not in STOPWORDS), "")
+    # A number alone ("0.6", "2") says little; a word with letters says more.
+    word = next((w for w in words if w and not w.isdigit() and w not in STOPWORDS), "")
+    word = word or next((w for w in words if w and w not in STOPWORDS), "")
     word = word or next((w for w in words if w), "")
     base = f"{who or 'anon'}{year}{word}"[: ids.ID_MAX - 4]
     return base

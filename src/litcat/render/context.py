@@ -7,6 +7,7 @@ blocks, escaped by :mod:`litcat.render.text`, and page titles go through front m
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ class RenderOptions:
     # Base URL that a path relative to the catalog root is appended to, to edit that file.
     edit_base: str | None = None
     feed_size: int = 50
+    # The day of the build: the trends mark its year as partial and the catalog's citation
+    # carries it. None (the default) leaves both out, so that pages depend on the records only.
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class RenderContext:
     def __post_init__(self) -> None:
         self.taxonomy: Taxonomy = self.catalog.require_taxonomy()
         self.env = make_env(self.options.templates_dir)
+        self._tag_labels: dict[str, list[str]] = {}
 
     # -- paths and links -------------------------------------------------------------------------
 
@@ -106,6 +111,19 @@ class RenderContext:
 
     def papers(self, ids: Iterable[str]) -> list[Paper]:
         return self.catalog.newest_first(list(ids))
+
+    def tag_labels(self, paper: Paper) -> list[str]:
+        """The labels of the nodes a record names, dimension by dimension, for paper lists."""
+        found = self._tag_labels.get(paper.id)
+        if found is None:
+            found = []
+            for dim in self.taxonomy.dimensions:
+                for node_id in self.catalog.direct_nodes(paper.id, dim.id):
+                    info = self.taxonomy.node(dim.id, node_id)
+                    if info is not None:
+                        found.append(info.node.label)
+            self._tag_labels[paper.id] = found
+        return found
 
 
 def page_url(path: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..core import paths
 from ..core.taxonomy import Dimension, MatrixView, NodeInfo
+from . import origins
 from .context import Producer, RenderContext
 from .nodes import trees
 
@@ -54,6 +55,8 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             years=(min(years), max(years)) if years else None,
             groups=trees(ctx),
             matrices=[matrix(ctx, view) for view in ctx.taxonomy.views],
+            sources=origins.papers(ctx),
+            citations=origins.citations(ctx),
         ),
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..core import paths
 from ..core.taxonomy import Dimension, Group, NodeInfo
+from . import origins
 from .context import Producer, RenderContext
 from .sources import source_of
 
@@ -38,7 +39,13 @@ class GroupTrees:
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     yield (
         paths.TAXONOMY,
-        ctx.page("taxonomy.md.j2", paths.TAXONOMY, {"title": "Taxonomy"}, groups=trees(ctx)),
+        ctx.page(
+            "taxonomy.md.j2",
+            paths.TAXONOMY,
+            {"title": "Taxonomy"},
+            groups=trees(ctx),
+            sources=origins.nodes(ctx),
+        ),
     )
     for info in ctx.taxonomy.all_nodes():
         yield node_page(ctx, info)
@@ -61,6 +68,7 @@ def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
         papers=ctx.papers(ctx.catalog.papers_at(info.dimension, info.id)),
         extra_links=ctx.node_links(info),
         feed=feed_path(info),
+        origin=taxonomy.origin(info.node.origin) if info.node.origin else None,
         edit_url=ctx.edit_url(source_of(ctx.catalog, path)),
     )
     return path, content

@@ -49,7 +49,9 @@
   function page() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-litcat-compare]"), sortable);
   }
+  // Material's document$ never emits on a page opened from a file (it completes instead), so
+  // the page is also started when it loads; a second start on the same page does nothing.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
 })();

@@ -11,10 +11,17 @@
   var PAGE = 100;
   var DEBOUNCE_MS = 200;
   var SORTS = { year: "Newest first", "year-asc": "Oldest first", title: "Title A-Z", "title-desc": "Title Z-A" };
-  var RESERVED = { q: 1, year: 1, sort: 1 };
+  // The search is "search", not "q": Material takes ?q= for its own search box, opens it and
+  // drops the parameter when it closes. No facet may take these names.
+  var RESERVED = { search: 1, q: 1, year: 1, sort: 1 };
   var LATEX = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "$": "\\$",
     "#": "\\#", _: "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
   var CSL_TYPES = { article: "article-journal", inproceedings: "paper-conference" };
+  // Search terms this short match at the start of a word only: "rl" is a word in "offline RL"
+  // and "RLHF", not a piece of "world" or "controller".
+  var SHORT_TERM = 3;
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
+  var NOT = "-";  // in the URL, an excluded value: ?method=tracking,-radar
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -91,25 +98,31 @@
 
   /* Filters and counts in one pass. A value's count is the number of papers that would match if
    * it were the only value chosen in its facet: papers failing no facet count for all their
-   * values, papers failing exactly one facet count for the values of that facet only. */
+   * values, papers failing exactly one facet count for the values of that facet only. An
+   * excluded value hides every paper that has it (or a value under it), and counts the papers
+   * that it alone hides. */
   function run(index, state) {
     var n = index.data.papers.length, facetOf = index.facetOf, values = index.values;
-    var offsets = index.offsets, chosen = new Uint8Array(facetOf.length);
+    var offsets = index.offsets, chosen = new Uint8Array(facetOf.length), banned = new Uint8Array(facetOf.length);
     var active = [], counts = new Int32Array(facetOf.length), stamp = new Int32Array(index.facets.length);
     var matched = new Uint8Array(n), total = 0;
     state.chosen.forEach(function (set, f) {
       if (set.size) active.push(f);
       set.forEach(function (v) { chosen[v] = 1; });
     });
-    var terms = fold(state.q).split(/\s+/).filter(Boolean);
+    state.excluded.forEach(function (set) { set.forEach(function (v) { banned[v] = 1; }); });
+    var terms = searchTerms(state.q);
     // A paper of unknown year is shown until the range is narrowed.
     var narrowed = state.low > index.low || state.high < index.high;
     for (var p = 0; p < n; p++) {
       var year = index.years[p];
       var outside = year ? year < state.low || year > state.high : narrowed;
       if (outside || !hasTerms(index.hay[p], terms)) continue;
-      var start = offsets[p], end = offsets[p + 1], k, misses = 0, missed = -1;
-      for (k = start; k < end; k++) if (chosen[values[k]]) stamp[facetOf[values[k]]] = p + 1;
+      var start = offsets[p], end = offsets[p + 1], k, misses = 0, missed = -1, hit = -1;
+      for (k = start; k < end; k++) {
+        if (chosen[values[k]]) stamp[facetOf[values[k]]] = p + 1;
+        if (banned[values[k]]) { misses++; hit = values[k]; }
+      }
       for (var a = 0; a < active.length && misses < 2; a++) {
         if (stamp[active[a]] !== p + 1) { misses++; missed = active[a]; }
       }
@@ -117,6 +130,8 @@
         matched[p] = 1;
         total++;
         for (k = start; k < end; k++) counts[values[k]]++;
+      } else if (misses === 1 && hit >= 0) {
+        counts[hit]++;
       } else if (misses === 1) {
         for (k = start; k < end; k++) if (facetOf[values[k]] === missed) counts[values[k]]++;
       }
@@ -124,22 +139,41 @@
     return { matched: matched, total: total, counts: counts };
   }
 
+  function searchTerms(q) {
+    return fold(q).split(/\s+/).filter(Boolean).map(function (term) {
+      return { text: term, short: term.length <= SHORT_TERM };
+    });
+  }
+
   function hasTerms(text, terms) {
-    for (var i = 0; i < terms.length; i++) if (text.indexOf(terms[i]) < 0) return false;
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i];
+      if (term.short ? !startsWord(text, term.text) : text.indexOf(term.text) < 0) return false;
+    }
     return true;
   }
 
-  /* -- state <-> URL: ?<facet>=<value>,<value>&q=...&year=2019-2024&sort=... ------------------ */
+  /* Whether ``term`` starts a word of ``text``: a plain search, then a look at the character
+   * before each place found (a regular expression over every paper is ten times slower). */
+  function startsWord(text, term) {
+    for (var at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      if (at === 0 || !WORD_CHAR.test(text.charAt(at - 1))) return true;
+    }
+    return false;
+  }
+
+  /* -- state <-> URL: ?<facet>=<value>,-<excluded value>&search=...&year=2019-2024&sort=... -- */
 
   function readState(index, search) {
     var params = new URLSearchParams(search);
-    var state = { chosen: index.facets.map(function () { return new Set(); }), q: params.get("q") || "",
+    var state = { chosen: index.facets.map(function () { return new Set(); }),
+      excluded: index.facets.map(function () { return new Set(); }), q: params.get("search") || "",
       low: index.low, high: index.high, sort: SORTS[params.get("sort")] ? params.get("sort") : "year" };
     index.facets.forEach(function (facet, f) {
       if (RESERVED[facet.id]) return;
       (params.get(facet.id) || "").split(",").forEach(function (id) {
-        var v = index.valueAt[facet.id + "\u0000" + id];
-        if (v !== undefined) state.chosen[f].add(v);
+        var not = id.charAt(0) === NOT, v = index.valueAt[facet.id + "\u0000" + (not ? id.slice(1) : id)];
+        if (v !== undefined) (not ? state.excluded : state.chosen)[f].add(v);
       });
     });
     var years = /^(\d*)-?(\d*)$/.exec(params.get("year") || "");
@@ -151,21 +185,30 @@
     return state;
   }
 
-  function writeState(index, state) {
+  function stateUrl(index, state) {
     var parts = [];
     index.facets.forEach(function (facet, f) {
-      if (!state.chosen[f].size) return;
       var ids = [];
-      state.chosen[f].forEach(function (v) { ids.push(facet.values[v - facet.start][0]); });
-      parts.push(encodeURIComponent(facet.id) + "=" + ids.map(encodeURIComponent).join(","));
+      state.chosen[f].forEach(function (v) { ids.push(encodeURIComponent(facet.values[v - facet.start][0])); });
+      state.excluded[f].forEach(function (v) { ids.push(NOT + encodeURIComponent(facet.values[v - facet.start][0])); });
+      if (ids.length) parts.push(encodeURIComponent(facet.id) + "=" + ids.join(","));
     });
-    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    if (state.q) parts.push("search=" + encodeURIComponent(state.q));
     if (state.low > index.low || state.high < index.high) {
       parts.push("year=" + (state.low > index.low ? state.low : "") + "-" + (state.high < index.high ? state.high : ""));
     }
     if (state.sort !== "year") parts.push("sort=" + state.sort);
-    var url = location.pathname + (parts.length ? "?" + parts.join("&") : "") + location.hash;
-    history.replaceState(history.state, "", url);
+    return location.pathname + (parts.length ? "?" + parts.join("&") : "") + location.hash;
+  }
+
+  /* The URL holds the view. A change the reader may want to undo with Back is a new history
+   * entry (``push``); anything else replaces the current one, keeping Material's state (the
+   * scroll offset it restores). */
+  function writeState(index, state, push) {
+    var url = stateUrl(index, state);
+    if (url === location.pathname + location.search + location.hash) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(history.state, "", url);
   }
 
   /* -- exports, matching litcat.formats.bibtex ----------------------------------------------- */

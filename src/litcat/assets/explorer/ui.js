@@ -11,19 +11,32 @@
   var el = X.el;
   var NARROW = "(max-width: 44.9375em)";  // where explorer.css stacks the filters over the rows
   var PARTS = { q: ".lx-q", low: ".lx-low", high: ".lx-high", sort: ".lx-sort", facets: ".lx-facets",
-    status: ".lx-status", count: ".lx-n", chosen: ".lx-chosen", rows: ".lx-rows", more: ".lx-more", bib: ".lx-bib", csl: ".lx-csl",
-    clear: ".lx-clear" };
+    filters: ".lx-filters", results: ".lx-results", table: ".lx-results table", empty: ".lx-empty",
+    reset: ".lx-reset", status: ".lx-status", count: ".lx-n", chosen: ".lx-chosen", rows: ".lx-rows",
+    more: ".lx-more", bib: ".lx-bib", csl: ".lx-csl", clear: ".lx-clear", copy: ".lx-copy",
+    note: ".lx-note", file: ".lx-file" };
 
-  /* Starts the explorer in ``root``; returns what stops it (pending fetches and timers). */
+  /* Starts the explorer in ``root``; returns what stops it (pending fetches, timers, listeners). */
   function explorer(root) {
     var controller = new AbortController(), ui = {};
     Object.keys(PARTS).forEach(function (key) { ui[key] = root.querySelector(PARTS[key]); });
-    var view = { root: root, ui: ui, signal: controller.signal, timer: 0 };
+    var view = { root: root, ui: ui, signal: controller.signal, timer: 0, skips: [], path: location.pathname };
+    var stop = function () {
+      controller.abort();
+      clearTimeout(view.timer);
+      view.skips.forEach(function (link) { link.remove(); });
+    };
+    // Browsers do not let a page opened from a file fetch the files next to it.
+    if (location.protocol === "file:") {
+      ui.file.hidden = false;
+      root.querySelector(".lx-bar").hidden = root.querySelector(".lx-main").hidden = true;
+      return stop;
+    }
     ui.status.textContent = "Loading the catalog…";
     X.fetchJson(source(view, "data-data"), view.signal).then(function (data) {
       start(view, X.buildIndex(data));
     }).catch(function (error) { fail(view, "The explorer could not load its data", error); });
-    return function () { controller.abort(); clearTimeout(view.timer); };
+    return stop;
   }
 
   function source(view, attribute) {
@@ -40,26 +53,33 @@
     view.shown = X.PAGE;
     view.boxes = drawFacets(view.ui.facets, index, view.state);
     // On a phone the filters would push the papers a few screens down: they start folded.
-    if (matchMedia(NARROW).matches) view.root.querySelector(".lx-filters").open = false;
+    if (matchMedia(NARROW).matches) view.ui.filters.open = false;
     setControls(view);
     wire(view);
+    skipLinks(view);
     refresh(view);
-    if (view.state.q) details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
+    if (view.state.q) searchDetails(view);
     view.root.classList.add("lx-ready");
   }
 
   function setControls(view) {
-    var ui = view.ui, index = view.index, state = view.state;
-    ui.q.value = state.q;
+    var ui = view.ui, index = view.index;
     ui.low.min = ui.high.min = index.low;
     ui.low.max = ui.high.max = index.high;
-    ui.low.value = state.low;
-    ui.high.value = state.high;
     Object.keys(X.SORTS).forEach(function (key) {
       var option = el("option", "", X.SORTS[key]);
       option.value = key;
       ui.sort.appendChild(option);
     });
+    setValues(view);
+  }
+
+  /* The controls show the state (on start, and when Back or Forward brings another one). */
+  function setValues(view) {
+    var ui = view.ui, state = view.state;
+    ui.q.value = state.q;
+    ui.low.value = state.low;
+    ui.high.value = state.high;
     ui.sort.value = state.sort;
   }
 
@@ -76,18 +96,35 @@
     return view.details;
   }
 
-  function refresh(view) {
-    view.result = X.run(view.index, view.state);
+  function searchDetails(view) {
+    if (view.index.details) return;
+    details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
+  }
+
+  /* Draws the view for the state. ``change`` says what the reader changed: each change is a
+   * step that Back undoes (the keystrokes of one search make one step, and the order of the
+   * rows is no step); "history" is Back or Forward itself; none is a redraw of the same view. */
+  function refresh(view, change) {
+    var state = view.state, result = X.run(view.index, state), picked = 0;
+    view.result = result;
     view.shown = X.PAGE;
     view.boxes.forEach(function (box) {
-      var count = view.result.counts[box.v];
+      var count = result.counts[box.v], out = state.excluded[box.f].has(box.v);
+      box.input.checked = state.chosen[box.f].has(box.v);
+      box.not.setAttribute("aria-pressed", String(out));
       box.count.textContent = String(count);
-      box.item.classList.toggle("lx-zero", count === 0 && !box.input.checked);
+      box.count.title = out ? count + " hidden by this exclusion" : "";
+      box.item.classList.toggle("lx-out", out);
+      box.item.classList.toggle("lx-zero", count === 0 && !box.input.checked && !out);
+      if (box.input.checked || out) picked++;
     });
-    var chosen = view.state.chosen.reduce(function (sum, set) { return sum + set.size; }, 0);
-    view.ui.chosen.textContent = chosen ? "(" + chosen + " chosen)" : "";
+    view.ui.chosen.textContent = picked ? "(" + picked + " chosen)" : "";
+    view.ui.note.textContent = "";
     drawRows(view);
-    X.writeState(view.index, view.state);
+    if (change === "history") return;
+    var push = change !== undefined && change !== "sort" && !(change === "q" && view.last === "q");
+    if (change !== undefined) view.last = change;
+    X.writeState(view.index, state, push);
   }
 
   function drawRows(view) {
@@ -101,32 +138,36 @@
       (drawn < result.total ? " (showing " + drawn + ")" : "");
     ui.count.textContent = String(result.total);
     ui.more.hidden = drawn >= result.total;
+    ui.table.hidden = result.total === 0;
+    ui.empty.hidden = result.total !== 0;
     ui.bib.disabled = ui.csl.disabled = result.total === 0;
-  }
-
-  function search(view) {
-    view.state.q = view.ui.q.value.trim();
-    refresh(view);
-    if (view.state.q && !view.index.details) {
-      details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
-    }
   }
 
   function years(view) {
     var low = parseInt(view.ui.low.value, 10), high = parseInt(view.ui.high.value, 10);
     view.state.low = isNaN(low) ? view.index.low : low;
     view.state.high = isNaN(high) ? view.index.high : high;
-    refresh(view);
+    refresh(view, "year");
   }
 
   function clear(view) {
-    var ui = view.ui, state = view.state, index = view.index;
-    state.chosen.forEach(function (set) { set.clear(); });
-    view.boxes.forEach(function (box) { box.input.checked = false; });
-    ui.q.value = state.q = "";
-    ui.low.value = state.low = index.low;
-    ui.high.value = state.high = index.high;
-    refresh(view);
+    var state = view.state, index = view.index;
+    state.chosen.concat(state.excluded).forEach(function (set) { set.clear(); });
+    state.q = "";
+    state.low = index.low;
+    state.high = index.high;
+    setValues(view);
+    refresh(view, "clear");
+  }
+
+  /* Include and exclude are the two states of one value: choosing one undoes the other. */
+  function toggle(view, box, exclude) {
+    var chosen = view.state.chosen[box.f], excluded = view.state.excluded[box.f];
+    var on = exclude ? !excluded.has(box.v) : box.input.checked;
+    chosen.delete(box.v);
+    excluded.delete(box.v);
+    if (on) (exclude ? excluded : chosen).add(box.v);
+    refresh(view, "facet");
   }
 
   /* The chosen papers in id order, as litcat.formats.bibtex and .csl write them. */
@@ -144,31 +185,70 @@
     }, function (e) { fail(view, "Export", e); });
   }
 
+  function copyLink(view) {
+    var note = view.ui.note, link = location.href;
+    var shown = function () { note.textContent = "Copy this link: " + link; };
+    if (!navigator.clipboard || !window.isSecureContext) return shown();
+    navigator.clipboard.writeText(link).then(function () { note.textContent = "Link copied"; }, shown);
+  }
+
   function wire(view) {
-    var ui = view.ui, byInput = new WeakMap();
-    view.boxes.forEach(function (box) { byInput.set(box.input, box); });
+    var ui = view.ui, byInput = new WeakMap(), byButton = new WeakMap();
+    view.boxes.forEach(function (box) { byInput.set(box.input, box); byButton.set(box.not, box); });
     ui.facets.addEventListener("change", function (event) {
       var box = byInput.get(event.target);
-      if (!box) return;
-      if (box.input.checked) view.state.chosen[box.f].add(box.v); else view.state.chosen[box.f].delete(box.v);
-      refresh(view);
+      if (box) toggle(view, box, false);
+    });
+    ui.facets.addEventListener("click", function (event) {
+      var box = byButton.get(event.target.closest ? event.target.closest("button") : null);
+      if (box) toggle(view, box, true);
     });
     ui.q.addEventListener("input", function () {
       clearTimeout(view.timer);
-      view.timer = setTimeout(function () { search(view); }, X.DEBOUNCE_MS);
+      view.timer = setTimeout(function () {
+        view.state.q = ui.q.value.trim();
+        refresh(view, "q");
+        if (view.state.q) searchDetails(view);
+      }, X.DEBOUNCE_MS);
     });
     ui.low.addEventListener("change", function () { years(view); });
     ui.high.addEventListener("change", function () { years(view); });
-    ui.sort.addEventListener("change", function () {
-      view.state.sort = ui.sort.value;
-      view.shown = X.PAGE;
-      drawRows(view);
-      X.writeState(view.index, view.state);
-    });
+    ui.sort.addEventListener("change", function () { view.state.sort = ui.sort.value; refresh(view, "sort"); });
     ui.more.addEventListener("click", function () { view.shown += X.PAGE; drawRows(view); });
     ui.bib.addEventListener("click", function () { exportAs(view, "bib"); });
     ui.csl.addEventListener("click", function () { exportAs(view, "csl"); });
     ui.clear.addEventListener("click", function () { clear(view); });
+    ui.reset.addEventListener("click", function () { clear(view); ui.q.focus(); });
+    ui.copy.addEventListener("click", function () { copyLink(view); });
+    // Back and Forward between states of this page; leaving it is Material's to handle.
+    window.addEventListener("popstate", function () {
+      if (location.pathname !== view.path) return;
+      clearTimeout(view.timer);
+      view.state = X.readState(view.index, location.search);
+      view.last = undefined;
+      setValues(view);
+      refresh(view, "history");
+      if (view.state.q) searchDetails(view);
+    }, { signal: view.signal });
+  }
+
+  /* Links to the filters and to the results, right after Material's "Skip to content", so that
+   * the keyboard reaches them before the header and the navigation. */
+  function skipLinks(view) {
+    var holder = document.querySelector("[data-md-component=skip]") || document.body;
+    [["Skip to the filters", view.ui.facets], ["Skip to the results", view.ui.results]].forEach(function (pair) {
+      var link = el("a", "md-skip lx-skip", pair[0]), target = pair[1];
+      link.href = "#" + target.id;
+      link.addEventListener("click", function (event) {
+        // Material's instant navigation would take the click for a page change.
+        event.preventDefault();
+        event.stopPropagation();
+        view.ui.filters.open = true;
+        target.focus();
+      });
+      holder.appendChild(link);
+      view.skips.push(link);
+    });
   }
 
   function drawFacets(container, index, state) {
@@ -179,16 +259,19 @@
       facet.values.forEach(function (value, i) {
         var v = facet.start + i;
         // An attribute value no paper has (a "no" that the catalog never says) is only noise.
-        if (facet.kind !== "dimension" && !index.totals[v] && !state.chosen[f].has(v)) return;
+        if (facet.kind !== "dimension" && !index.totals[v] && !state.chosen[f].has(v) && !state.excluded[f].has(v)) return;
         var item = el("li", "lx-depth-" + depth(facet, i));
         var label = el("label"), input = el("input"), count = el("span", "lx-count");
+        var not = el("button", "lx-not", "−");
         input.type = "checkbox";
         input.value = value[0];
-        input.checked = state.chosen[f].has(v);
+        not.type = "button";
+        not.setAttribute("aria-label", "Exclude " + value[1]);
+        not.title = "Exclude: hide the papers with " + value[1];
         label.append(input, el("span", "lx-label", value[1]), count);
-        item.appendChild(label);
+        item.append(label, not);
         list.appendChild(item);
-        boxes.push({ f: f, v: v, input: input, count: count, item: item });
+        boxes.push({ f: f, v: v, input: input, not: not, count: count, item: item });
       });
       set.appendChild(list);
       container.appendChild(set);
@@ -234,7 +317,9 @@
     current = root;
     teardown = root ? explorer(root) : null;
   }
+  // Material's document$ never emits on a page opened from a file (it completes instead), so
+  // the page is also started when it loads; a second start on the same page does nothing.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
   else page();
 })();
