@@ -3,7 +3,9 @@
 Both builds use the repository's mkdocs.yml (theme, extensions, search, nav) with absolute
 paths; the bare one drops the litcat plugin and builds the pages `litcat render` wrote, copied
 beside the hand-written docs, with paper and node pages kept out of the navigation as the
-plugin keeps them. So the two builds differ only in where the pages come from.
+plugin keeps them, and the theme files the plugin adds (assets, Material template, Markdown
+extensions) named in its configuration. So the two builds differ only in where the pages come
+from.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import yaml
 from mkdocs.structure.files import InclusionLevel
 
 from litcat.plugin import inclusion, nav_paths
+from litcat.render import theme
 
 from .generate import REPO
 from .measure import BIN, Step, measure, measure_pair
@@ -35,7 +38,6 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 def base_config() -> dict[str, Any]:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config: dict[str, Any] = yaml.load(text, Loader=_ConfigLoader)
-    config["theme"]["custom_dir"] = str(REPO / "templates" / "overrides")
     for key in ("site_url", "repo_url", "edit_uri"):
         config.pop(key, None)
     return config
@@ -61,6 +63,10 @@ def bare_config(docs: Path, pages: Path, site_dir: Path) -> dict[str, Any]:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site_dir)
     config["plugins"] = [p for p in config["plugins"] if p != "litcat"]
+    config["theme"]["custom_dir"] = str(theme.THEME_OVERRIDES)
+    config["extra_css"] = list(theme.STYLES)
+    config["extra_javascript"] = list(theme.SCRIPTS)
+    config["markdown_extensions"] += list(theme.MARKDOWN_EXTENSIONS)
     config["not_in_nav"] = not_in_nav(pages, nav_paths(config.get("nav")))
     return config
 
@@ -104,6 +110,7 @@ def site_steps(root: Path, work: Path, papers: int) -> dict[str, Step]:
     render += ["--site-description", config.get("site_description") or ""]
     steps = {"render": measure("litcat render", render, reps)}
     shutil.copytree(REPO / "docs", docs)
+    shutil.copytree(theme.ASSETS, docs / theme.ASSETS_URL, dirs_exist_ok=True)
     shutil.copytree(pages, docs, dirs_exist_ok=True)
     config = bare_config(docs, pages, work / "site-bare")
     bare = write_config(work / "bare" / "mkdocs.yml", config)

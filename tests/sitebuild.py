@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from litcat.render import theme
+
 from .conftest import REPO
 
 REPO_URL = "https://example.org/birds/atlas"
@@ -45,16 +47,23 @@ HOSTILE_DIMENSION = "Scale `tick` <b>b</b>"
 
 
 def make_docs(target: Path) -> Path:
-    """A docs folder with the site's assets and nothing else hand-written."""
+    """An empty docs folder: the plugin brings the site's assets."""
     docs = target / "docs"
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    docs.mkdir(parents=True)
     return docs
+
+
+def copy_assets(docs: Path) -> None:
+    """The package's assets, for a site built without the plugin."""
+    shutil.copytree(theme.ASSETS, docs / theme.ASSETS_URL, dirs_exist_ok=True)
 
 
 def write_config(
     folder: Path, catalog: Path | None, docs: Path, *, repo_url: str | None = REPO_URL
 ) -> Path:
-    """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin."""
+    """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin
+    (and the theme files the plugin would add are named; copy the assets with
+    :func:`copy_assets`)."""
     config: dict[str, object] = {
         "site_name": "Bird migration catalog",
         "site_description": "Invented papers on bird migration, for the tests.",
@@ -62,16 +71,12 @@ def write_config(
         "docs_dir": str(docs),
         "theme": {
             "name": "material",
-            "custom_dir": str(REPO / "templates" / "overrides"),
             "font": False,
             "features": ["navigation.instant", "content.code.copy", "content.action.edit"],
         },
         "plugins": ["search"],
-        "extra_css": ["assets/litcat.css"],
         "markdown_extensions": [
             {"toc": {"permalink": True}},
-            "attr_list",
-            "tables",
             "pymdownx.highlight",
             "pymdownx.superfences",
         ],
@@ -80,7 +85,12 @@ def write_config(
     if repo_url:
         config["repo_url"] = repo_url
         config["edit_uri"] = "edit/main/docs/"
-    if catalog is not None:
+    if catalog is None:
+        config["theme"]["custom_dir"] = str(theme.THEME_OVERRIDES)  # type: ignore[index]
+        config["extra_css"] = list(theme.STYLES)
+        config["extra_javascript"] = list(theme.SCRIPTS)
+        config["markdown_extensions"] += list(theme.MARKDOWN_EXTENSIONS)  # type: ignore[operator]
+    else:
         config["plugins"] = [
             "search",
             {

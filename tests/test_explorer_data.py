@@ -162,7 +162,9 @@ def test_the_files_are_compact_json() -> None:
 
 def test_the_explorer_and_the_taxonomy_check_reserve_the_same_parameters() -> None:
     """A facet named like one of the explorer's own URL parameters could not be linked to."""
-    script = (REPO / "docs" / "assets" / "explorer" / "core.js").read_text(encoding="utf-8")
+    script = (REPO / "src" / "litcat" / "assets" / "explorer" / "core.js").read_text(
+        encoding="utf-8"
+    )
     reserved = re.search(r"var RESERVED = \{([^}]*)\}", script)
     assert reserved is not None
     assert set(re.findall(r"(\w+): 1", reserved.group(1))) == EXPLORER_PARAMETERS

@@ -21,6 +21,7 @@ from .conftest import Cli
 REPO = Path(__file__).parent.parent
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+STARTER = REPO / "src" / "litcat" / "starter"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
 
@@ -52,16 +53,19 @@ def commands(workflow: dict[str, Any]) -> str:
 
 
 def test_the_workflows_are_there() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "links.yml", "validate.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "links.yml", "test.yml", "validate.yml"]
 
 
 @pytest.mark.parametrize(
     ("schema", "paths"),
     [
         ("vendor.github-workflows", WORKFLOWS),
-        ("vendor.github-issue-forms", [GITHUB / "ISSUE_TEMPLATE/suggest-paper.yml"]),
+        ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))),
+        ("vendor.citation-file-format", [REPO / "CITATION.cff"]),
+        # The workflows `litcat init` writes into a new catalog.
+        ("vendor.github-workflows", sorted(STARTER.glob("workflows/*.yml"))),
     ],
-    ids=["workflows", "issue-form"],
+    ids=["workflows", "issue-forms", "citation", "starter-workflows"],
 )
 def test_files_match_their_published_schema(
     no_network: None, schema: str, paths: list[Path]
@@ -118,6 +122,38 @@ def test_validate_checks_pull_requests_read_only() -> None:
     assert upload["with"]["path"] == "site/"
 
 
+def test_the_suite_runs_on_pull_requests_that_touch_code() -> None:
+    workflow = load(GITHUB / "workflows/test.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    paths = workflow["on"]["pull_request"]["paths"]
+    assert {"src/**", "templates/**", "tests/**", "pyproject.toml"} <= set(paths)
+    # Records alone are checked by validate.yml, not by the whole suite.
+    assert not any(p.startswith(("papers", "taxonomy")) for p in paths)
+    assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+    assert ".ci/run" in commands(workflow)
+    assert (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
+
+
+def test_the_catalog_says_how_to_cite_it_and_the_review() -> None:
+    citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    (review,) = citation["references"]
+    assert review["title"] == (
+        "The Duality of Generative AI and Reinforcement Learning in Robotics: A Review"
+    )
+    assert [a["family-names"] for a in review["authors"]] == [
+        "Moroncelli",
+        "Soni",
+        "Forgione",
+        "Piga",
+        "Spahiu",
+        "Roveda",
+    ]
+    assert review["year"] == 2024 and review["url"] == "https://arxiv.org/abs/2410.16411"
+    assert citation["license"] == "MIT"
+    assert (REPO / "LICENSE").read_text().startswith("MIT License")
+
+
 def test_deploy_publishes_main_to_pages() -> None:
     workflow = load(GITHUB / "workflows/deploy.yml")
     assert workflow["on"]["push"] == {"branches": ["main"]}
@@ -172,6 +208,15 @@ def test_pre_commit_hooks(cli: Cli, catalog_dir: Path) -> None:
         assert program == "litcat"
         result = cli(catalog_dir, *args)
         assert result.exit_code == 0, result.output
+
+
+def test_the_record_is_wrong_form_asks_which_what_and_where() -> None:
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/record-wrong.yml").read_text())
+    fields = {item.get("id"): item for item in form["body"] if "id" in item}
+    for required in ("record", "field", "correction", "source"):
+        assert fields[required]["validations"]["required"] is True
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "(docs/contributing.md)" in contributing and "A record is wrong" in contributing
 
 
 def test_issue_form_asks_what_a_record_needs() -> None:

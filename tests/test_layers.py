@@ -86,9 +86,16 @@ def violations(src: Path) -> list[str]:
     return found
 
 
+# Folders of the package that hold data, not code: the templates, the site's assets and the
+# files ``litcat init`` writes.
+DATA = frozenset({"templates", "assets", "starter"})
+
+
 def test_every_module_belongs_to_a_layer() -> None:
     tops = {p.stem if p.is_file() else p.name for p in SRC.iterdir() if p.name != "__pycache__"}
-    assert tops - {"__init__", "py"} <= {*ALLOWED, "typed"}
+    assert tops - {"__init__", "py"} <= {*ALLOWED, "typed", *DATA}
+    for name in DATA:
+        assert not list((SRC / name).rglob("*.py")), f"{name}/ holds data only"
 
 
 def test_imports_point_down_only() -> None:

@@ -92,6 +92,7 @@ def test_serve_watches_the_catalog_and_templates(catalog_dir: Path, tmp_path: Pa
     config = load_config(str(write_config(tmp_path, catalog_dir, make_docs(tmp_path))))
     plugin = config.plugins["litcat"]
     assert isinstance(plugin, CatalogPlugin)
+    plugin.on_config(config)
     server = FakeServer()
     plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
     assert server.watched == [

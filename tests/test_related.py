@@ -17,7 +17,7 @@ from .conftest import CATALOG, REPO
 
 
 def naive(catalog: Catalog, dims: list[str], limit: int) -> dict[str, list[str]]:
-    year = {pid: p.year for pid, p in catalog.papers.items()}
+    year = {pid: p.year or 0 for pid, p in catalog.papers.items()}
     result = {}
     for pid in catalog.papers:
         shared: Counter[str] = Counter()

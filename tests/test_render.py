@@ -106,6 +106,37 @@ def test_recent_is_by_date_added(pages: dict[str, str]) -> None:
     assert recent.index("## 2024-06-01") < recent.index("## 2024-05-10")
 
 
+UNDATED = """\
+title: A Paper No Source Dates
+authors: []
+authors_incomplete: true
+links:
+  project: https://example.org/undated
+tags:
+  method:
+    - radar
+not_found:
+  - year
+added: 2024-07-01
+"""
+
+
+def test_a_paper_of_unknown_year_is_shown_without_one(catalog_dir: Path) -> None:
+    (catalog_dir / "papers" / "undated.yaml").write_text(UNDATED, encoding="utf-8")
+    catalog = load_catalog(catalog_dir)
+    assert catalog.ok, catalog.problems
+    pages = render_site(catalog, OPTIONS)
+    page = pages["papers/undated/index.md"]
+    assert '<span class="litcat-year">Year unknown</span>' in page
+    assert "gives the year of the paper's first public version" in page
+    assert "citation_publication_date" not in page
+    entry = page.split("```bibtex", 1)[1].split("```", 1)[0]
+    assert "year =" not in entry and "origdate" not in entry
+    assert "None" not in "".join(pages.values())
+    # The other papers' years still make the trends' axis.
+    assert "2020" in pages["trends.md"] and "2024" in pages["trends.md"]
+
+
 def test_a_catalog_with_errors_is_refused(catalog_dir: Path) -> None:
     (catalog_dir / "papers" / "bad2024x.yaml").write_text("title: [\n", encoding="utf-8")
     with pytest.raises(ValueError, match="errors"):
@@ -182,10 +213,21 @@ def test_render_refuses_a_broken_catalog(cli: Cli, catalog_dir: Path, tmp_path: 
     assert not out.exists()
 
 
-def test_render_needs_templates(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+def test_render_uses_the_package_templates_and_the_catalog_s_own(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
     result = cli(catalog_dir, "render", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 2
-    assert "no templates folder" in result.output
+    assert result.exit_code == 0, result.output
+    trends = (tmp_path / "out" / "trends.md").read_text(encoding="utf-8")
+    (catalog_dir / "templates").mkdir()
+    (catalog_dir / "templates" / "trends.md.j2").write_text("Our trends.\n", encoding="utf-8")
+    result = cli(catalog_dir, "render", "--out", str(tmp_path / "mine"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mine" / "trends.md").read_text(encoding="utf-8").endswith("Our trends.\n")
+    assert "Our trends." not in trends
+    # Only the template of that name is the catalog's.
+    paper = "papers/berg2021flyways/index.md"
+    assert (tmp_path / "mine" / paper).read_text() == (tmp_path / "out" / paper).read_text()
 
 
 def test_render_writes_pages_and_files(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:

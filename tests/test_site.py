@@ -21,6 +21,7 @@ from .sitebuild import (
     REPO_URL,
     SITE_URL,
     Build,
+    copy_assets,
     links_of,
     make_docs,
     mkdocs_build,
@@ -305,7 +306,7 @@ def test_render_cli_writes_the_pages_the_plugin_builds(
         ],
     )
     assert result.exit_code == 0, result.output
-    shutil.copytree(REPO / "docs" / "assets", out / "assets")
+    copy_assets(out)
     bare = mkdocs_build(write_config(tmp_path, None, out), tmp_path / "site")
     assert bare.returncode == 0, bare.output
     pages = [p.relative_to(site.site) for p in all_pages(site)]

@@ -154,6 +154,21 @@ def test_unknown_authors_must_be_said(
     assert cli(catalog_dir, "validate").exit_code == 0
 
 
+def test_an_unknown_year_must_be_said(
+    cli: Cli, catalog_dir: Path, write_record: WriteRecord
+) -> None:
+    base = "title: Undated\nauthors:\n  - Ada Case\nadded: 2024-01-01\n"
+    write_record("case2024undated.yaml", base)
+    result = cli(catalog_dir, "validate")
+    assert result.exit_code == 1, result.output
+    assert "papers/case2024undated.yaml:1:1: year: no year; give the year" in result.stdout
+    write_record("case2024undated.yaml", base + "not_found:\n  - year\n")
+    assert cli(catalog_dir, "validate", "--strict").exit_code == 0
+    write_record("case2024undated.yaml", base + "year: 2024\nnot_found:\n  - year\n")
+    result = cli(catalog_dir, "validate")
+    assert "warning: not_found.0: not_found lists year, but the record has it" in result.stdout
+
+
 def test_a_file_name_cannot_forge_an_output_line(cli: Cli, catalog_dir: Path) -> None:
     forged = "x.yaml\nok.yaml:1:1: all good"
     (catalog_dir / "papers" / f"{forged}.yaml").write_text("title: A\n", encoding="utf-8")

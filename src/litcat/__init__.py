@@ -8,7 +8,8 @@ The public API, for scripts and other site engines. Names are imported on first 
     catalog = litcat.load_catalog(Path("."))
     for problem in catalog.problems:
         print(problem.format_text())
-    pages = litcat.render_site(catalog, litcat.RenderOptions(templates_dir=Path("templates")))
+    # The package's templates; templates_dir=Path("templates") lets a folder replace them.
+    pages = litcat.render_site(catalog, litcat.RenderOptions())
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from .core.catalog import PAPERS_DIR, TAXONOMY_FILE
 from .core.files import LEFTOVER
 from .core.loader import load_catalog
 from .core.problems import format_problems
-from .render import RenderOptions, edit_url, render_site, source_of
+from .render import RenderOptions, edit_url, render_site, source_of, theme
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -32,12 +32,14 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     papers = c.Dir(exists=True, default=PAPERS_DIR)
     taxonomy = c.File(exists=True, default=TAXONOMY_FILE)
-    templates = c.Dir(exists=True, default="templates")
+    # Templates that replace the package's by name; unset: templates/ beside mkdocs.yml, if any.
+    templates = c.Optional(c.Dir(exists=True))
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.edit_urls: dict[str, str | None] = {}
+        self.templates: Path | None = None
 
     @property
     def root(self) -> Path:
@@ -50,9 +52,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 f"litcat: papers ({papers}) and taxonomy ({taxonomy}) must be "
                 f"{PAPERS_DIR}/ and {TAXONOMY_FILE} side by side in one catalog folder"
             )
+        self.templates = own_templates(self.config.templates, config)
+        add_theme(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        add_assets(files, config)
         catalog = load_catalog(self.root)
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
@@ -62,7 +67,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             leftover = LEFTOVER.match(PurePosixPath(problem.file).name)
             (log.info if leftover else log.warning)(problem.format_text())
         options = RenderOptions(
-            templates_dir=Path(self.config.templates),
+            templates_dir=self.templates,
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_url=config.site_url,
@@ -91,9 +96,44 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        for path in (self.config.papers, self.config.taxonomy, self.config.templates):
-            server.watch(path)
+        for path in (self.config.papers, self.config.taxonomy, self.templates):
+            if path is not None:
+                server.watch(str(path))
         return server
+
+
+def own_templates(configured: str | None, config: MkDocsConfig) -> Path | None:
+    """The catalog's templates folder: the one configured, else ``templates/`` beside
+    ``mkdocs.yml`` if there is one; None leaves every page to the package's templates."""
+    if configured is not None:
+        return Path(configured)
+    beside = Path(config.config_file_path or ".").parent / "templates"
+    return beside if beside.is_dir() else None
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """What the package ships for the theme, so that a catalog's ``mkdocs.yml`` names none of
+    it: the Material template adding citation tags (after a ``custom_dir`` of the catalog's
+    own, which may replace it), the styles, the scripts and the Markdown extensions the pages
+    need. Whatever the configuration already names is not added twice."""
+    overrides = str(theme.THEME_OVERRIDES)
+    dirs = config.theme.dirs
+    if overrides not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+    config.extra_css.extend(p for p in theme.STYLES if p not in config.extra_css)
+    named = {str(script) for script in config.extra_javascript}
+    config.extra_javascript.extend(p for p in theme.SCRIPTS if p not in named)
+    extensions = config.markdown_extensions
+    extensions.extend(e for e in theme.MARKDOWN_EXTENSIONS if e not in extensions)
+
+
+def add_assets(files: Files, config: MkDocsConfig) -> None:
+    """The package's styles and scripts, as site files; a file of the same path in the docs
+    folder replaces the package's."""
+    for path in theme.asset_paths():
+        if files.get_file_from_path(path) is None:
+            source = str(theme.ASSETS.parent)
+            files.append(File(path, source, config.site_dir, config.use_directory_urls))
 
 
 def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:

@@ -1,7 +1,9 @@
-"""Replays the recorded HTTP answers of ``responses.json`` as a litcat transport.
+"""Replays recorded HTTP answers as a litcat transport: those ``responses.json`` lists, and the
+VCR cassettes (``*.yaml``) recorded from the real services by other projects.
 
 A request with no recorded answer fails the way an unreachable host does, so a test can never
-reach the network by accident.
+reach the network by accident. Redirects are followed as urllib follows them (the cassettes
+hold doi.org's 301 and 302 answers), and the answer names the URL it came from.
 """
 
 from __future__ import annotations
@@ -12,10 +14,38 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from litcat.intake.fetch import Response
 
 HERE = Path(__file__).parent
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# urllib gives up after this many redirects.
+MAX_REDIRECTS = 10
+
+
+def cassette_answers(path: Path) -> list[dict[str, Any]]:
+    """A VCR cassette's interactions, as entries like those of ``responses.json`` (with the
+    body inline, as ``text``)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answers = []
+    for interaction in data["interactions"]:
+        request, response = interaction["request"], interaction["response"]
+        body = response["body"]["string"]
+        accept = request["headers"].get("accept")
+        answers.append(
+            {
+                "method": request["method"],
+                "url": request["uri"],
+                "accept": accept[0] if accept else None,
+                "status": response["status"]["code"],
+                "headers": {k.lower(): v[0] for k, v in response["headers"].items()},
+                "text": body.encode("utf-8") if isinstance(body, str) else body,
+            }
+        )
+    return answers
 
 
 @dataclass
@@ -26,12 +56,25 @@ class Replay:
     requests: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.answers: dict[tuple[str, str], dict[str, object]] = {}
+        self.answers: dict[tuple[str, str], dict[str, Any]] = {}
         for item in json.loads((HERE / "responses.json").read_text(encoding="utf-8")):
             self.answers[(str(item["method"]), str(item["url"]))] = item
+        for path in sorted(HERE.glob("*.yaml")):
+            for item in cassette_answers(path):
+                self.answers.setdefault((item["method"], item["url"]), item)
 
     def __call__(self, request: urllib.request.Request, timeout: float) -> Response:
         method, url = request.get_method(), request.full_url
+        for _ in range(MAX_REDIRECTS):
+            answer, location = self._answer(request, method, url)
+            if location is None:
+                return answer
+            url = urllib.parse.urljoin(url, location)
+        raise urllib.error.URLError("too many redirects")
+
+    def _answer(
+        self, request: urllib.request.Request, method: str, url: str
+    ) -> tuple[Response, str | None]:
         self.requests.append((method, url))
         host = urllib.parse.urlsplit(url).hostname or ""
         item = self.answers.get((method, url))
@@ -39,7 +82,13 @@ class Replay:
             raise urllib.error.URLError("[Errno -3] Temporary failure in name resolution")
         accept = item.get("accept")
         if accept is not None and request.get_header("Accept") != accept:
-            return Response(url, 406, {}, b"")
-        body = (HERE / str(item["body"])).read_bytes() if item["body"] else b""
-        headers = {str(k): str(v) for k, v in dict(item["headers"]).items()}  # type: ignore[call-overload]
-        return Response(url, int(item["status"]), headers, body)  # type: ignore[call-overload]
+            return Response(url, 406, {}, b""), None
+        headers = {str(k): str(v) for k, v in dict(item["headers"]).items()}
+        status = int(item["status"])
+        if status in REDIRECTS and "location" in headers:
+            return Response(url, status, headers, b""), headers["location"]
+        if "text" in item:
+            body = bytes(item["text"])
+        else:
+            body = (HERE / str(item["body"])).read_bytes() if item["body"] else b""
+        return Response(url, status, headers, body), None

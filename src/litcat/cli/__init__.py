@@ -75,6 +75,9 @@ COMMAND_MODULES = {
     "export": "export",
     "check-links": "links",
     "schema": "schema",
+    "init": "init",
+    "import-markdown": "lists",
+    "enrich": "enrich",
 }
 
 

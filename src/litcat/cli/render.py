@@ -24,7 +24,7 @@ from . import Env, pass_env
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="The page templates.  [default: ROOT/templates]",
+    help="Templates that replace the package's by name.  [default: ROOT/templates, if any]",
 )
 @click.option("--site-name", default=RenderOptions.site_name, show_default=True)
 @click.option("--site-description", default="", help="The sentence the home page opens with.")
@@ -51,9 +51,8 @@ def render(
     if not catalog.ok:
         click.echo(format_problems(catalog.problems, "text"))
         raise SystemExit(1)
-    templates = templates if templates is not None else env.root / "templates"
-    if not templates.is_dir():
-        raise click.UsageError(f"no templates folder at {templates}; pass --templates")
+    if templates is None and (env.root / "templates").is_dir():
+        templates = env.root / "templates"
     options = RenderOptions(
         templates_dir=templates,
         site_name=site_name,

@@ -95,4 +95,4 @@ class Catalog:
 
     def newest_first(self, ids: list[str] | None = None) -> list[Paper]:
         chosen = self.papers.values() if ids is None else (self.papers[i] for i in ids)
-        return sorted(chosen, key=lambda p: (-p.year, p.title.lower(), p.id))
+        return sorted(chosen, key=lambda p: (-(p.year or 0), p.title.lower(), p.id))

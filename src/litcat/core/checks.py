@@ -97,7 +97,7 @@ def _check_views(taxonomy: Taxonomy, doc: Document) -> None:
             doc.error(("views", v, "columns"), "a matrix needs two different dimensions")
 
 
-# The explorer's own URL parameters (RESERVED in docs/assets/explorer/core.js): a facet of the
+# The explorer's own URL parameters (RESERVED in src/litcat/assets/explorer/core.js): a facet of the
 # same id could not be chosen from a link. Its built-in facets start with "_", which no id can.
 EXPLORER_PARAMETERS = frozenset({"search", "q", "year", "sort"})
 

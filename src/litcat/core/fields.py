@@ -154,6 +154,9 @@ def _year(value: int) -> int:
 # What a catalog can expect of every record (the taxonomy's ``expect``), and what a record can
 # say was searched for and not found (its ``not_found``).
 Expectation = Literal["summary", "primary-source", "venue-year"]
+# ``not_found`` may also say that no source gives the year: a record made from a list that does
+# not give it (the year is otherwise required).
+Gap = Literal["summary", "primary-source", "venue-year", "year"]
 
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_line)]
 ShortName = Annotated[str, StringConstraints(min_length=1, max_length=60), AfterValidator(_line)]

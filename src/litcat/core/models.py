@@ -20,7 +20,7 @@ from .fields import (
     Bool,
     Date,
     Doi,
-    Expectation,
+    Gap,
     Line,
     Name,
     NodeId,
@@ -69,7 +69,10 @@ class Paper(Strict):
     authors_incomplete: Bool = Field(
         False, description="True when `authors` is known to be partial (BibTeX's `and others`)."
     )
-    year: Year = Field(description="Year of the first public version.")
+    year: Year | None = Field(
+        None,
+        description="Year of the first public version; absent only if `not_found` lists `year`.",
+    )
     venue: Line | None = Field(None, description="Where it was published, if known.")
     venue_year: Year | None = Field(
         None, description="The year of that venue's edition or issue; citations give it."
@@ -104,10 +107,10 @@ class Paper(Strict):
     sources: list[Url] = Field(
         default_factory=list, max_length=50, description="Pages the facts were taken from."
     )
-    not_found: list[Expectation] = Field(
+    not_found: list[Gap] = Field(
         default_factory=list,
         description="What was searched for and not found (`summary`, `primary-source`, "
-        "`venue-year`): the page says so, and validate does not warn about it.",
+        "`venue-year`, `year`): the page says so, and validate does not warn about it.",
     )
     origin: NodeId | None = Field(
         None, description="The list the paper comes from, one of the taxonomy's `origins`."
@@ -125,6 +128,16 @@ class Paper(Strict):
         return self
 
     @model_validator(mode="after")
+    def _year_known(self) -> Paper:
+        if self.year is None and "year" not in self.not_found:
+            raise PydanticCustomError(
+                "year",
+                "no year; give the year of the first public version, or list year under "
+                "not_found if no source gives it",
+            )
+        return self
+
+    @model_validator(mode="after")
     def _venue_status(self) -> Paper:
         if not self.venue_confirmed and self.venue is None:
             raise PydanticCustomError(
@@ -138,7 +151,7 @@ class Paper(Strict):
             return self
         if self.venue is None:
             raise PydanticCustomError("venue_year", "venue_year is set but there is no venue")
-        if self.venue_year < self.year:
+        if self.year is not None and self.venue_year < self.year:
             raise PydanticCustomError(
                 "venue_year",
                 "venue_year {venue_year} is before the first public version ({year})",
@@ -174,9 +187,9 @@ class Paper(Strict):
 
     # -- derived facts used by the renderer and the exports --------------------------------------
 
-    def citation_year(self) -> int:
+    def citation_year(self) -> int | None:
         """The year a citation gives: the venue's, when the paper was published, else the
-        first public version's."""
+        first public version's (None when neither is known)."""
         if self.venue_year is not None:
             return self.venue_year
         named = venue_text_year(self.venue) if self.venue else None

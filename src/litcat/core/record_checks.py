@@ -161,6 +161,7 @@ def _stale_not_found(doc: Document, paper: Paper) -> None:
         "summary": paper.summary is not None,
         "primary-source": bool(sources.primary_sources(paper)),
         "venue-year": paper.venue_year is not None,
+        "year": paper.year is not None,
     }
     for i, what in enumerate(paper.not_found):
         if have[what]:

@@ -109,8 +109,9 @@ def bibtex_fields(paper: Paper) -> list[tuple[str, str]]:
     # The version cited is the venue's when there is one; biblatex's origdate keeps the year
     # of the first public version, so that nothing is lost when the entry is read back.
     year = paper.citation_year()
-    fields.append(("year", str(year)))
-    if year != paper.year:
+    if year is not None:
+        fields.append(("year", str(year)))
+    if year != paper.year and paper.year is not None:
         fields.append(("origdate", str(paper.year)))
     kind = entry_type(paper)
     if paper.venue is not None:

@@ -53,9 +53,11 @@ def csl_item(paper: Paper) -> dict[str, Any]:
         ),
         "title": paper.title,
         "author": [csl_name(a) for a in paper.authors],
-        "issued": {"date-parts": [[paper.citation_year()]]},
     }
-    if paper.citation_year() != paper.year:
+    cited = paper.citation_year()
+    if cited is not None:
+        item["issued"] = {"date-parts": [[cited]]}
+    if cited != paper.year and paper.year is not None:
         item["original-date"] = {"date-parts": [[paper.year]]}
     if paper.venue is not None:
         item["container-title"] = paper.venue

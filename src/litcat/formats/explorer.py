@@ -153,9 +153,11 @@ def explorer_data(catalog: Catalog) -> dict[str, Any]:
             venue = venues.add(paper.venue)
             venue_kinds[paper.venue] = entry_type(paper)
         values = _paper_values(catalog, paper, facet_list, index)
-        cite = paper.citation_year()
+        # 0 stands for a year no source gives (the explorer keeps years in an Int16Array).
+        cite = paper.citation_year() or 0
         short = paper.short_name or ""
-        rows.append([paper.id, paper.title, authors, paper.year, venue, values, short, cite])
+        year = paper.year or 0
+        rows.append([paper.id, paper.title, authors, year, venue, values, short, cite])
     return {
         "format": FORMAT,
         "facets": facet_list,

@@ -38,7 +38,13 @@ def record_schema(taxonomy: Taxonomy, schema_id: str | None = None) -> dict[str,
     _pattern(properties["sources"]["items"], URL_PATTERN)
     for link in schema["$defs"]["Links"]["properties"].values():
         _pattern(link, URL_PATTERN)
-    properties["year"].update(minimum=MIN_YEAR, maximum=dt.date.today().year + 1)
+    # A record without a year leaves the key out (the writer never writes null).
+    properties["year"] = {
+        "type": "integer",
+        "minimum": MIN_YEAR,
+        "maximum": dt.date.today().year + 1,
+        "description": properties["year"].get("description", ""),
+    }
     properties["tags"] = tags_schema(taxonomy, properties["tags"].get("description", ""))
     properties["attributes"] = attributes_schema(
         taxonomy, properties["attributes"].get("description", "")

@@ -35,10 +35,15 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
+def words_of(title: str) -> list[str]:
+    """The words of a title, as ids are made from them."""
+    return _WORD.findall(title)
+
+
 def make_id(authors: list[str], year: int, title: str) -> str:
     """``surname + year + first significant title word``: ``ma2024dreureka``."""
     who = ids.slug(surname(authors[0])) if authors else ""
-    words = [ids.slug(w) for w in _WORD.findall(title)]
+    words = [ids.slug(w) for w in words_of(title)]
     # A number alone ("0.6", "2") says little; a word with letters says more.
     word = next((w for w in words if w and not w.isdigit() and w not in STOPWORDS), "")
     word = word or next((w for w in words if w and w not in STOPWORDS), "")

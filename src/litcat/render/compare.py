@@ -1,8 +1,8 @@
 """Comparison tables: for each node, its papers side by side on the attributes marked ``compare``.
 
 A node gets a table when at least one of its papers (its own or its sub-nodes') records one of
-those attributes. Each table is a page, sortable in the browser (docs/assets/explorer/compare.js),
-and a CSV file of the same rows next to it.
+those attributes. Each table is a page, sortable in the browser
+(``src/litcat/assets/explorer/compare.js``), and a CSV file of the same rows next to it.
 """
 
 from __future__ import annotations

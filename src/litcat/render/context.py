@@ -21,14 +21,18 @@ from ..core import paths
 from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import NodeInfo, Taxonomy
-from . import sources, text
+from . import sources, text, theme
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What the pages need to know about where they will live."""
+    """What the pages need to know about where they will live.
 
-    templates_dir: Path
+    ``templates_dir`` is a catalog's own templates folder: a template found there by name
+    replaces the package's (:data:`litcat.render.theme.TEMPLATES`); None uses the package's.
+    """
+
+    templates_dir: Path | None = None
     site_name: str = "Literature catalog"
     site_description: str = ""
     site_url: str | None = None
@@ -156,9 +160,11 @@ def href(from_path: str, to_path: str) -> str:
     return rel
 
 
-def make_env(templates_dir: Path) -> jinja2.Environment:
+def make_env(templates_dir: Path | None) -> jinja2.Environment:
+    folders = [theme.TEMPLATES] if templates_dir is None else [templates_dir, theme.TEMPLATES]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        # A catalog's template of a name comes first; the package's fill in the rest.
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=text.finalize,

@@ -93,7 +93,9 @@ def entry(ctx: RenderContext, root: ET.Element, path: str, paper: Paper) -> None
     )
     for name in paper.authors:
         sub(item, "author").append(_name(name))
-    facts = [author_list(paper.authors, paper.authors_incomplete), str(paper.year)]
+    facts = [author_list(paper.authors, paper.authors_incomplete)]
+    if paper.year is not None:
+        facts.append(str(paper.year))
     if paper.venue:
         facts.append(paper.venue)
     summary = ". ".join(facts) + "."

@@ -37,7 +37,7 @@ class Matrix:
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     catalog = ctx.catalog
-    years = [p.year for p in catalog.papers.values()]
+    years = [p.year for p in catalog.papers.values() if p.year is not None]
     counts = {
         "papers": len(catalog.papers),
         "dimensions": len(ctx.taxonomy.dimensions),

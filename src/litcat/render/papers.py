@@ -54,7 +54,9 @@ def citation_tags(paper: Paper) -> list[list[str]]:
     """The ``citation_*`` meta tags Google Scholar reads, as raw text (escaped by the theme)."""
     tags = [["citation_title", paper.title]]
     tags += [["citation_author", name] for name in paper.authors]
-    tags.append(["citation_publication_date", str(paper.citation_year())])
+    cited = paper.citation_year()
+    if cited is not None:
+        tags.append(["citation_publication_date", str(cited)])
     if paper.venue:
         kind = entry_type(paper)
         name = "citation_journal_title" if kind == "article" else "citation_conference_title"

@@ -14,7 +14,8 @@ SHOWN = 100
 
 def recently_added(papers: list[Paper], limit: int) -> list[Paper]:
     """Newest additions first; ties by year (newest first), then id, so output is stable."""
-    return sorted(papers, key=lambda p: (p.added.toordinal(), p.year, p.id), reverse=True)[:limit]
+    newest = sorted(papers, key=lambda p: (p.added.toordinal(), p.year or 0, p.id), reverse=True)
+    return newest[:limit]
 
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:

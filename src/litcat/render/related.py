@@ -15,7 +15,7 @@ from ..core.catalog import Catalog
 
 
 def related_papers(catalog: Catalog, dims: list[str], limit: int) -> dict[str, list[str]]:
-    order = sorted(catalog.papers, key=lambda pid: (-catalog.papers[pid].year, pid))
+    order = sorted(catalog.papers, key=lambda pid: (-(catalog.papers[pid].year or 0), pid))
     tags = {
         pid: frozenset((dim, node) for dim in dims for node in catalog.direct_nodes(pid, dim))
         for pid in order

@@ -31,9 +31,11 @@ def partial_year(ctx: RenderContext, years: list[int]) -> int | None:
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
     catalog = ctx.catalog
-    years = year_axis([p.year for p in catalog.papers.values()])
+    # A paper whose year no source gives has no place on a time axis.
+    dated = {pid: p.year for pid, p in catalog.papers.items() if p.year is not None}
+    years = year_axis(list(dated.values()))
     partial = partial_year(ctx, years)
-    total = Series("All papers", dict(Counter(p.year for p in catalog.papers.values())))
+    total = Series("All papers", dict(Counter(dated.values())))
     svg = grouped_bars("Papers per year", years, [total], partial)
     charts = [Chart(None, years, [total], svg, legend([]))]
     for dim in ctx.taxonomy.dimensions:
@@ -41,7 +43,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         for info in ctx.taxonomy.top_nodes(dim.id):
             ids = catalog.papers_at(dim.id, info.id)
             series.append(
-                Series(info.node.label, dict(Counter(catalog.papers[i].year for i in ids)))
+                Series(info.node.label, dict(Counter(dated[i] for i in ids if i in dated)))
             )
         svg = grouped_bars(f"Papers per year by {dim.label}", years, series, partial)
         charts.append(Chart(dim, years, series, svg, legend(series)))

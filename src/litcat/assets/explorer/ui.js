@@ -303,7 +303,7 @@
     var authors = el("td", "lx-authors",
       names.length ? names.slice(0, 3).join(", ") + (cut ? " et al." : "") : "Authors unknown");
     authors.title = names.join(", ") + (incomplete && names.length ? " and others" : "");
-    tr.append(title, authors, el("td", "lx-year", String(paper[3])),
+    tr.append(title, authors, el("td", "lx-year", paper[3] ? String(paper[3]) : ""),
       el("td", "lx-venue", paper[4] < 0 ? "" : data.venues[paper[4]][0]));
     return tr;
   }

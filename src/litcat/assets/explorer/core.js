@@ -77,8 +77,10 @@
       hay[p] = [fold(paper[1]), paper[0], fold(paper[6])].concat(paper[2].map(function (a) { return a < 0 ? "" : names[a]; }),
         paper[4] < 0 ? [] : [venues[paper[4]]]).join("\n");
     });
-    var low = n ? years.reduce(function (a, b) { return Math.min(a, b); }) : 0;
-    var high = n ? years.reduce(function (a, b) { return Math.max(a, b); }) : 0;
+    // 0 is a year no source gives: it takes no part in the range.
+    var known = years.filter(function (y) { return y > 0; });
+    var low = known.length ? known.reduce(function (a, b) { return Math.min(a, b); }) : 0;
+    var high = known.length ? known.reduce(function (a, b) { return Math.max(a, b); }) : 0;
     var totals = new Int32Array(facetOf.length);
     flat.forEach(function (v) { totals[v]++; });
     return { data: data, facets: facets, facetOf: Int32Array.from(facetOf), valueAt: valueAt,
@@ -117,9 +119,12 @@
     });
     state.excluded.forEach(function (set) { set.forEach(function (v) { banned[v] = 1; }); });
     var terms = searchTerms(state.q);
+    // A paper of unknown year is shown until the range is narrowed.
+    var narrowed = state.low > index.low || state.high < index.high;
     for (var p = 0; p < n; p++) {
       var year = index.years[p];
-      if (year < state.low || year > state.high || !hasTerms(index.hay[p], terms)) continue;
+      var outside = year ? year < state.low || year > state.high : narrowed;
+      if (outside || !hasTerms(index.hay[p], terms)) continue;
       var start = offsets[p], end = offsets[p + 1], k, misses = 0, missed = -1, hit = -1;
       for (k = start; k < end; k++) {
         if (chosen[values[k]]) stamp[facetOf[values[k]]] = p + 1;
@@ -255,8 +260,8 @@
     // "others" alone says that no author is known.
     if (authors.length) fields.push(["author", authors.join(" and ")]);
     // The venue's year is cited; origdate keeps the first public version's, as litcat writes it.
-    fields.push(["year", String(paper[7])]);
-    if (paper[7] !== paper[3]) fields.push(["origdate", String(paper[3])]);
+    if (paper[7]) fields.push(["year", String(paper[7])]);
+    if (paper[3] && paper[7] !== paper[3]) fields.push(["origdate", String(paper[3])]);
     if (paper[4] >= 0) fields.push([kind === "article" ? "journal" : "booktitle", data.venues[paper[4]][0]]);
     if (more[2]) fields.push(["eprint", more[2]], ["archiveprefix", "arXiv"]);
     if (more[3]) fields.push(["doi", more[3]]);
@@ -277,9 +282,9 @@
         var name = data.names[a], given = details.given[a], words = name.split(/\s+/);
         if (!given) return { literal: name };
         return { family: words.slice(given).join(" "), given: words.slice(0, given).join(" ") };
-      }),
-      issued: { "date-parts": [[paper[7]]] } };
-    if (paper[7] !== paper[3]) item["original-date"] = { "date-parts": [[paper[3]]] };
+      }) };
+    if (paper[7]) item.issued = { "date-parts": [[paper[7]]] };
+    if (paper[3] && paper[7] !== paper[3]) item["original-date"] = { "date-parts": [[paper[3]]] };
     if (paper[4] >= 0) item["container-title"] = data.venues[paper[4]][0];
     else if (more[2]) { item.publisher = "arXiv"; item.number = "arXiv:" + more[2]; }
     if (more[3]) item.DOI = more[3];

@@ -1,0 +1,193 @@
+"""``litcat init``: a new catalog, empty or made from a Markdown paper list.
+
+The catalog is made in a hidden folder beside the target and moved into place only when it is
+complete, so that a failed ``init`` leaves nothing behind. It holds no templates and no
+assets: the package brings them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+
+from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
+from ..core.loader import load_catalog
+from ..core.problems import format_problems
+from ..intake.listimport import ListImporter, ListReport
+from ..intake.listread import ListReading
+from ..intake.listtaxonomy import list_taxonomy, origin_id
+from ..store.writer import dump, write_atomic
+from . import Env, pass_env
+from .lists import print_report, read_list_file
+
+STARTER = Path(__file__).parent.parent / "starter"
+# Starter file -> where it goes in the new catalog.
+FILES = {
+    "gitignore": ".gitignore",
+    "workflows/validate.yml": ".github/workflows/validate.yml",
+    "workflows/deploy.yml": ".github/workflows/deploy.yml",
+}
+
+TAXONOMY_HEAD = """\
+# The dimensions this catalog classifies papers on; a record tags a paper with their nodes
+# under `tags:` (dimension: [node, ...]). Rename them, describe them in your own words and
+# add what your field needs: https://pypi.org/project/litcat/ (docs/reference.md).
+#
+# `expect:` names what every record should have; a record without it gets a warning (and
+# `validate --strict` fails). Records made from a list have no summary yet, so it is off:
+# once they do, uncomment it.
+# expect:
+#   - summary
+#   - primary-source
+#   - venue-year
+"""
+STARTER_TAXONOMY = {
+    "dimensions": [
+        {
+            "id": "topic",
+            "label": "Topic",
+            "description": "What a paper is about.",
+            "nodes": [
+                {
+                    "id": "general",
+                    "label": "General",
+                    "description": "Papers not filed under a more specific topic yet.",
+                }
+            ],
+        }
+    ]
+}
+
+
+def mkdocs_yml(site_name: str) -> str:
+    # json.dumps writes a YAML double-quoted string: any name is read back as written.
+    return f"""\
+site_name: {json.dumps(site_name, ensure_ascii=False)}
+# Set by .github/workflows/deploy.yml: the site's address (for feeds and the sitemap) and the
+# repository (for edit links on paper pages).
+site_url: !ENV [LITCAT_SITE_URL, null]
+repo_url: !ENV [LITCAT_REPO_URL, null]
+edit_uri: !ENV [LITCAT_EDIT_URI, null]
+theme:
+  name: material
+plugins:
+  - search
+  - litcat
+"""
+
+
+def litcat_version() -> str:
+    try:
+        return version("litcat")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.1.0"
+
+
+@contextlib.contextmanager
+def staged(folder: Path) -> Iterator[Path]:
+    """A hidden folder beside ``folder``, renamed to it if the block succeeds, else removed."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        yield stage
+        stage.chmod(0o777 & ~_umask())
+        try:
+            # An empty folder is replaced by the rename; one that filled up meanwhile is not.
+            stage.replace(folder)
+        except OSError as exc:
+            raise click.ClickException(f"{folder}: cannot be made ({exc.strerror})") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_starter(root: Path, site_name: str, origin: str) -> None:
+    values = {"@@SITE_NAME@@": site_name, "@@ORIGIN@@": origin}
+    for source, target in FILES.items():
+        write_atomic(root / target, (STARTER / source).read_text(encoding="utf-8"))
+    for source, target in (("README.md", "README.md"), ("about.md", "docs/about.md")):
+        text = (STARTER / source).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(key, value)
+        write_atomic(root / target, text)
+    write_atomic(root / "mkdocs.yml", mkdocs_yml(site_name))
+    pin = f"litcat=={litcat_version()}\n"
+    write_atomic(root / "requirements.txt", "# The site generator, at the version used.\n" + pin)
+    (root / PAPERS_DIR).mkdir()
+    # git keeps no empty folder; litcat ignores this file.
+    write_atomic(root / PAPERS_DIR / ".gitkeep", "")
+
+
+def _origin_text(reading: ListReading | None, source: Path | None) -> str:
+    if reading is None or source is None:
+        return ""
+    return (
+        f"It was started from the paper list `{source.name}` (`litcat init --from-markdown`): "
+        "its sections became the taxonomy and its papers the first records.\n"
+    )
+
+
+def _fill(env: Env, root: Path, reading: ListReading) -> ListReport:
+    sections = list_taxonomy(reading, Path(reading.file).name)
+    write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(sections.data))
+    catalog = load_catalog(root)
+    if not catalog.ok:  # pragma: no cover - the taxonomy is made to be valid
+        raise click.ClickException(format_problems(catalog.problems, "text"))
+    importer = ListImporter(
+        catalog,
+        reading,
+        lambda paper: sections.tags_of(paper.headings()),
+        added=env.today(),
+        write=True,
+        origin=origin_id(reading),
+    )
+    return importer.run()
+
+
+@click.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--from-markdown",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start from a Markdown paper list: its headings become the taxonomy, its papers the "
+    "records.",
+)
+@click.option("--name", help="The site's name.  [default: the list's title, else FOLDER's name]")
+@pass_env
+def init(env: Env, folder: Path, source: Path | None, name: str | None) -> None:
+    """Start a catalog in FOLDER (new or empty): taxonomy, papers/, site, workflows, README."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise click.ClickException(
+            f"{folder} is not an empty folder; litcat init starts a catalog in a new or empty one"
+        )
+    reading = read_list_file(source) if source is not None else None
+    site_name = name or (reading.title if reading else None) or folder.resolve().name
+    report = None
+    with staged(folder) as root:
+        write_starter(root, site_name, _origin_text(reading, source))
+        if reading is None:
+            write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(STARTER_TAXONOMY))
+        else:
+            report = _fill(env, root, reading)
+    if report is not None and reading is not None:
+        print_report(report, reading, dry_run=False)
+    click.echo(f"made the catalog {folder}; its README.md says what to do next", err=True)
+    if report is not None and report.errors:
+        raise SystemExit(1)
+
+
+COMMANDS = [init]

@@ -1,0 +1,279 @@
+"""What one bullet or table row of a paper list says about a paper.
+
+Lists come in many styles; the facts are read the same way from each: the title (quoted, the
+text of a link that is not a label such as "paper", or the text before the links), the short
+name where it is bolded (``**DPPO**: ...``), the venue and year from emphasis (``*CoRL, Nov
+2024*``) or a table column, authors from an "Authors:" line or a line of names, and the ids and
+links from the links (:mod:`.listlinks`). Nothing is guessed beyond what the text says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .listlinks import PAPER_ROLES, Link, arxiv_year, classify, is_generic, label_word
+from .listtext import (
+    ALL_LABELS,
+    AUTHOR_LABELS,
+    DASHES,
+    EDGES,
+    IGNORED_LABELS,
+    LABELLED,
+    PAREN_YEAR,
+    TITLE_COLUMNS,
+    VENUE_COLUMNS,
+    VENUE_LABELS,
+    YEAR,
+    YEAR_LABELS,
+    read_authors,
+    read_venue,
+    with_bare_urls,
+)
+from .markdown import Item, Line, Piece, plain_text
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
+_TRAILING_YEAR = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")
+
+
+@dataclass
+class Listed:
+    """A paper as one bullet or row gives it: the facts the text states, and its links."""
+
+    line: int
+    heading: int | None
+    title: str
+    short_name: str | None = None
+    authors: list[str] = field(default_factory=list)
+    authors_incomplete: bool = False
+    year: int | None = None
+    venue: str | None = None
+    venue_year: int | None = None
+    links: list[Link] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def first(self, role: str) -> Link | None:
+        return next((link for link in self.links if link.role == role), None)
+
+    def idents(self, role: str) -> list[str]:
+        found: list[str] = []
+        for link in self.links:
+            if link.ident and link.role == role and link.ident not in found:
+                found.append(link.ident)
+        return found
+
+    def dois(self) -> list[str]:
+        return [*self.idents("doi"), *(i for i in self.idents("paper") if i.startswith("10."))]
+
+    def first_year(self) -> int | None:
+        """The arXiv id's year, which is that of the first version, else the list's."""
+        arxiv = self.idents("arxiv")
+        return arxiv_year(arxiv[0]) if arxiv else self.year or self.venue_year
+
+
+@dataclass(frozen=True)
+class NotAPaper:
+    line: int
+    message: str
+
+
+def papers_in(item: Item) -> list[Listed | NotAPaper]:
+    """The papers a bullet names: itself, with the nested lines that describe it (authors,
+    keywords, links), and the nested bullets that name papers of their own."""
+    if item.cells is not None:
+        return [read_item(item)]
+    about = [c for c in item.children if _describes(c)]
+    others = [c for c in item.children if not _describes(c)]
+    lines = item.lines + [line for child in about for line in child.lines]
+    own = read_item(Item(item.line, item.heading, lines)) if item.lines else None
+    out: list[Listed | NotAPaper] = []
+    if others and not isinstance(own, Listed):
+        out.append(NotAPaper(item.line, f"heads the {len(others)} bullets below it"))
+    elif own is not None:
+        out.append(own)
+    for child in others:
+        out.extend(papers_in(child))
+    return out
+
+
+def _describes(child: Item) -> bool:
+    """Whether a nested bullet describes its parent rather than naming a paper."""
+    if child.children or not child.lines:
+        return not child.children
+    first = child.lines[0]
+    text = plain_text([p for p in first if p.href is None]).strip(EDGES)
+    labelled = LABELLED.match(text)
+    if labelled and label_word(labelled.group(1)) in ALL_LABELS:
+        return True
+    links = [p for p in first if p.href]
+    return not links or (not text and all(is_generic(p.text) for p in links))
+
+
+def read_item(item: Item) -> Listed | NotAPaper:
+    """The paper an item names, or why it names none (no paper link, two papers)."""
+    listed = _from_cells(item) if item.cells is not None else _from_lines(item, item.lines)
+    if listed is None or not listed.title:
+        return NotAPaper(item.line, "no title")
+    if not any(link.role in PAPER_ROLES for link in listed.links):
+        only = sorted({link.role for link in listed.links} - {"other"})
+        what = f" (only {' and '.join(only)})" if only else ""
+        return NotAPaper(item.line, f"no link to a paper{what}")
+    for role, label in (("arxiv", "arXiv ids"), ("openreview", "OpenReview ids")):
+        if len(listed.idents(role)) > 1:
+            return _two(item, label, listed.idents(role))
+    if len(set(listed.dois())) > 1:
+        return _two(item, "DOIs", listed.dois())
+    return listed
+
+
+def _two(item: Item, label: str, found: list[str]) -> NotAPaper:
+    return NotAPaper(
+        item.line,
+        f"its links name two papers ({label} {', '.join(found)}); give each its own bullet",
+    )
+
+
+def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
+    if not lines:
+        return None
+    main, *rest = [with_bare_urls(line) for line in lines]
+    listed = Listed(item.line, item.heading, "")
+    _title(listed, main)
+    _links(listed, main, title_link=True)
+    _venue_from_emphasis(listed, main)
+    paren = PAREN_YEAR.search(plain_text([p for p in main if p.href is None]))
+    if paren and listed.year is None:
+        listed.year = int(paren.group(1))
+    _byline(listed, main)
+    for line in rest:
+        _attribute_line(listed, line)
+    return listed
+
+
+def _title(listed: Listed, main: Line) -> None:
+    start = 0
+    if main and main[0].strong and main[0].href is None and len(main) > 1:
+        after = "".join(p.text for p in main[1:]).lstrip()
+        if after[:1] in (":", *DASHES):
+            listed.short_name = plain_text(main[:1]).strip(EDGES) or None
+            start = 1
+    # A quoted title opens the line (after the short name): quotes inside a title are not one.
+    rest = plain_text([p for p in main[start:] if p.href is None]).lstrip(" :" + DASHES)
+    quoted = _QUOTED.match(rest)
+    if quoted:
+        listed.title = quoted.group(1).strip(EDGES + "\"'")
+        return
+    named = next((p for p in main[start:] if p.href and not is_generic(p.text)), None)
+    lead: list[Piece] = []
+    for piece in main[start:]:
+        if piece.href is not None:
+            break
+        lead.append(piece)
+    lead_text = _TRAILING_YEAR.sub("", plain_text(lead).strip(EDGES)).strip(EDGES)
+    if named is not None and not lead_text:
+        listed.title = named.text.strip(EDGES)
+    else:
+        listed.title = lead_text
+    if listed.short_name and listed.short_name == listed.title:
+        listed.short_name = None
+
+
+def _byline(listed: Listed, main: Line) -> None:
+    """``[Title](...) (2022), by Rita Silva``: the authors after the links."""
+    at = next((n for n, p in enumerate(main) if p.href is not None), None)
+    if at is None:
+        return
+    after = PAREN_YEAR.sub("", plain_text([p for p in main[at + 1 :] if p.href is None]))
+    after = after.strip(EDGES)
+    if after.startswith("by "):
+        _set_authors(listed, after[3:])
+
+
+def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str = "") -> None:
+    for piece in line:
+        if piece.href is None:
+            continue
+        names_paper = title_link and piece.text.strip(EDGES) == listed.title
+        # "Code: [link](...)" and a "code" column say what a link labelled "link" is.
+        text = label if label and is_generic(piece.text) else piece.text
+        try:
+            link = classify(text, piece.href, names_paper=names_paper)
+        except ValueError as exc:
+            listed.notes.append(f"link {piece.href!r} left out: {exc}")
+            continue
+        if link is not None:
+            listed.links.append(link)
+
+
+def _venue_from_emphasis(listed: Listed, line: Line) -> None:
+    for piece in line:
+        if piece.em and piece.href is None and YEAR.search(piece.text):
+            _set_venue(listed, piece.text)
+            return
+
+
+def _set_venue(listed: Listed, text: str) -> None:
+    venue = read_venue(text)
+    if venue is None:
+        return
+    if venue.name is not None:
+        listed.venue, listed.venue_year = venue.name, venue.year
+    if venue.named is not None and listed.year is None:
+        listed.year = venue.named
+
+
+def _set_authors(listed: Listed, text: str) -> None:
+    found = read_authors(text)
+    if found is None:
+        listed.notes.append(f"{text!r} does not read as a list of authors; left out")
+    else:
+        listed.authors, listed.authors_incomplete = found
+
+
+def _attribute_line(listed: Listed, line: Line) -> None:
+    text = plain_text([p for p in line if p.href is None])
+    labelled = LABELLED.match(text)
+    word = label_word(labelled.group(1)) if labelled else ""
+    value = labelled.group(2).strip() if labelled else ""
+    if word in AUTHOR_LABELS:
+        _set_authors(listed, value)
+    elif word in VENUE_LABELS:
+        _set_venue(listed, value)
+    elif word in YEAR_LABELS:
+        found = YEAR.search(value)
+        if found:
+            listed.year = int(found.group(1))
+    elif word in IGNORED_LABELS:
+        pass
+    elif any(p.href for p in line):
+        _links(listed, line, label=word)
+    elif text.lower().startswith("by "):
+        _set_authors(listed, text[3:])
+    elif all(p.em for p in line) and YEAR.search(text):
+        _set_venue(listed, text)
+    elif not listed.authors:
+        _set_authors(listed, text)
+
+
+def _from_cells(item: Item) -> Listed | None:
+    cells = item.cells or {}
+    if not cells:
+        return None
+    names = list(cells)
+    title_col = next((n for n in names if n in TITLE_COLUMNS), names[0])
+    listed = _from_lines(item, [cells[title_col]])
+    if listed is None:
+        return None
+    for name, cell in cells.items():
+        if name == title_col:
+            continue
+        text = plain_text([p for p in cell if p.href is None])
+        if name in VENUE_COLUMNS and text:
+            _set_venue(listed, text)
+        elif name in YEAR_LABELS and YEAR.search(text):
+            listed.year = int(YEAR.findall(text)[0])
+        elif name in AUTHOR_LABELS and text:
+            _set_authors(listed, text)
+        if any(p.href for p in cell):
+            _links(listed, cell, label=name)
+    return listed

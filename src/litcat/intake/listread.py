@@ -1,0 +1,135 @@
+"""A paper list read whole: its papers, one per paper however often it is listed.
+
+The same paper under two headings (the same arXiv id, DOI, OpenReview id or page, or the same
+title with no id that says otherwise) becomes one :class:`Paper` that remembers every bullet;
+each bullet the list holds ends up in exactly one paper or one report line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core import ids
+from .listfacts import Listed, NotAPaper, papers_in
+from .listlinks import same_page
+from .markdown import Heading, Parsed, parse_markdown
+
+_ID_ROLES = ("arxiv", "openreview")
+
+
+@dataclass
+class Paper:
+    """One paper of the list and the bullets that list it (the first one gives its facts)."""
+
+    listed: list[Listed]
+
+    @property
+    def first(self) -> Listed:
+        return self.listed[0]
+
+    @property
+    def line(self) -> int:
+        return self.first.line
+
+    def ident(self, role: str) -> str | None:
+        for item in self.listed:
+            found = item.dois() if role == "doi" else item.idents(role)
+            if found:
+                return found[0]
+        return None
+
+    def headings(self) -> list[int]:
+        found: list[int] = []
+        for item in self.listed:
+            if item.heading is not None and item.heading not in found:
+                found.append(item.heading)
+        return found
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A bullet that lists a paper an earlier bullet lists, and by what they were matched."""
+
+    line: int
+    into: int
+    by: str
+
+
+@dataclass
+class ListReading:
+    file: str
+    headings: list[Heading]
+    papers: list[Paper] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    not_papers: list[NotAPaper] = field(default_factory=list)
+    plain_tables: list[int] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        """The list's name: its one top-level heading, if it opens with one."""
+        tops = [h for h in self.headings if h.level == 1]
+        if len(tops) == 1 and self.headings[0] is tops[0]:
+            return tops[0].text or None
+        return None
+
+    @property
+    def entries(self) -> int:
+        """Bullets and rows read: each is in a paper, merged, or not a paper."""
+        return sum(len(p.listed) for p in self.papers) + len(self.not_papers)
+
+
+def read_list(text: str, file: str) -> ListReading:
+    parsed: Parsed = parse_markdown(text)
+    reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
+    keys: dict[str, Paper] = {}
+    for item in parsed.items:
+        for found in papers_in(item):
+            if isinstance(found, NotAPaper):
+                reading.not_papers.append(found)
+            else:
+                _add(reading, keys, found)
+    return reading
+
+
+def _keys(listed: Listed) -> list[tuple[str, str]]:
+    """What a bullet is known by, the surest first; the title only matches as a last resort."""
+    found = [(role, ident) for role in _ID_ROLES for ident in listed.idents(role)]
+    found += [("doi", doi) for doi in listed.dois()]
+    for link in listed.links:
+        if link.role in ("paper", "project"):
+            found.append(("page", same_page(link.url)))
+    if ids.title_key(listed.title):
+        found.append(("title", ids.title_key(listed.title)))
+    return found
+
+
+_BY = {"arxiv": "arXiv id", "doi": "DOI", "openreview": "OpenReview id", "page": "link"}
+
+
+def _add(reading: ListReading, keys: dict[str, Paper], listed: Listed) -> None:
+    for kind, value in _keys(listed):
+        paper = keys.get(f"{kind}:{value}")
+        if paper is not None and not _conflict(paper, listed):
+            paper.listed.append(listed)
+            reading.merged.append(Merged(listed.line, paper.line, _BY.get(kind, kind)))
+            _index(keys, paper, listed)
+            return
+    paper = Paper([listed])
+    reading.papers.append(paper)
+    _index(keys, paper, listed)
+
+
+def _index(keys: dict[str, Paper], paper: Paper, listed: Listed) -> None:
+    for kind, value in _keys(listed):
+        keys.setdefault(f"{kind}:{value}", paper)
+
+
+def _conflict(paper: Paper, listed: Listed) -> bool:
+    """Two bullets that share a page or a title but name different ids are two papers."""
+    theirs = {"arxiv": listed.idents("arxiv"), "doi": listed.dois()}
+    theirs["openreview"] = listed.idents("openreview")
+    for role, values in theirs.items():
+        mine = paper.ident(role)
+        if mine is not None and values and mine not in values:
+            return True
+    return False

@@ -1,0 +1,219 @@
+"""A Markdown paper list (an awesome-list README) read into headings and items, with lines.
+
+markdown-it-py parses the file as CommonMark (and GitHub's tables), so a list is read the way
+GitHub shows it: nested bullets, reference links, emphasis and escapes are what they look like
+there. Python-Markdown, which MkDocs uses, follows other rules and gives no line numbers.
+
+This module only finds the structure: headings, and bullets and table rows with their inline
+pieces. What a piece means (a title, a code link, a venue) is :mod:`.listfacts`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+# Lists past this size are not paper lists; reading them would only cost time.
+MAX_BYTES = 8 * 1024 * 1024
+_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of inline text, or a link (``href``) and its text, with its emphasis."""
+
+    text: str
+    href: str | None = None
+    strong: bool = False
+    em: bool = False
+    # A link named only by an image (a badge): its text is the image's alt text.
+    badge: bool = False
+
+
+# A line break inside a paragraph (or ``<br>``): items are read line by line.
+BREAK = Piece("\n")
+Line = list[Piece]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section of the list; ``parent`` is the index of the heading it is under."""
+
+    index: int
+    level: int
+    text: str
+    line: int
+    parent: int | None
+
+
+@dataclass
+class Item:
+    """A bullet (its lines, then its nested bullets) or a table row (its cells by column)."""
+
+    line: int
+    heading: int | None
+    lines: list[Line] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    cells: dict[str, Line] | None = None
+
+
+@dataclass
+class Parsed:
+    headings: list[Heading] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    # Tables whose rows link nothing (figures, comparisons): their line, not read further.
+    plain_tables: list[int] = field(default_factory=list)
+
+
+def parse_markdown(text: str) -> Parsed:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    return _Reader(tokens).read()
+
+
+def plain_text(pieces: Sequence[Piece]) -> str:
+    """The text of pieces as a reader sees it, on one line."""
+    return " ".join("".join(p.text for p in pieces).split())
+
+
+def split_lines(pieces: Sequence[Piece]) -> list[Line]:
+    lines: list[Line] = [[]]
+    for piece in pieces:
+        if piece is BREAK:
+            lines.append([])
+        else:
+            lines[-1].append(piece)
+    return [line for line in lines if plain_text(line) or any(p.href for p in line)]
+
+
+def inline_pieces(children: Sequence[Token]) -> list[Piece]:
+    """The pieces of an inline token's children: text with its emphasis, links, breaks."""
+    out: list[Piece] = []
+    strong = em = 0
+    link: tuple[str, list[str], bool, bool] | None = None
+    texts = 0
+    for child in children:
+        kind = child.type
+        if kind in ("strong_open", "strong_close"):
+            strong += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            em += 1 if kind == "em_open" else -1
+        elif kind == "link_open":
+            link = (str(child.attrs.get("href", "")), [], strong > 0, em > 0)
+            texts = 0
+        elif kind == "link_close" and link is not None:
+            href, words, was_strong, was_em = link
+            name = " ".join("".join(words).split())
+            out.append(Piece(name, href, was_strong, was_em, badge=bool(name) and not texts))
+            link = None
+        elif kind in ("softbreak", "hardbreak") or (
+            kind == "html_inline" and _BR.match(child.content)
+        ):
+            if link is not None:
+                link[1].append(" ")
+            else:
+                out.append(BREAK)
+        elif kind in ("text", "code_inline", "image"):
+            # An image inside a link (a badge) names the link by its alt text.
+            content = child.content
+            if link is not None:
+                link[1].append(content)
+                texts += kind != "image" and bool(content.strip())
+            elif kind != "image":
+                out.append(Piece(content, None, strong > 0, em > 0))
+    return out
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.out = Parsed()
+        self.heading: int | None = None
+
+    def read(self) -> Parsed:
+        i = 0
+        tokens = self.tokens
+        while i < len(tokens):
+            token = tokens[i]
+            if token.type == "heading_open":
+                self._heading(token, tokens[i + 1])
+                i += 3
+            elif token.type in ("bullet_list_open", "ordered_list_open"):
+                items, i = self._list(i + 1, token.type.replace("_open", "_close"))
+                self.out.items.extend(items)
+            elif token.type == "table_open":
+                i = self._table(i)
+            else:
+                i += 1
+        return self.out
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        level = int(token.tag[1:])
+        headings = self.out.headings
+        parent = self.heading
+        while parent is not None and headings[parent].level >= level:
+            parent = headings[parent].parent
+        pieces = inline_pieces(inline.children or [])
+        text = plain_text([p for p in pieces if p is not BREAK and not p.badge])
+        index = len(headings)
+        headings.append(Heading(index, level, text, _line(token), parent))
+        self.heading = index
+
+    def _list(self, i: int, close: str) -> tuple[list[Item], int]:
+        items: list[Item] = []
+        while i < len(self.tokens) and self.tokens[i].type != close:
+            if self.tokens[i].type == "list_item_open":
+                item, i = self._item(i)
+                items.append(item)
+            else:
+                i += 1
+        return items, i + 1
+
+    def _item(self, i: int) -> tuple[Item, int]:
+        item = Item(_line(self.tokens[i]), self.heading)
+        i += 1
+        while i < len(self.tokens) and self.tokens[i].type != "list_item_close":
+            token = self.tokens[i]
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                children, i = self._list(i + 1, token.type.replace("_open", "_close"))
+                item.children.extend(children)
+                continue
+            if token.type == "inline":
+                item.lines.extend(split_lines(inline_pieces(token.children or [])))
+            i += 1
+        return item, i + 1
+
+    def _table(self, i: int) -> int:
+        start = _line(self.tokens[i])
+        head: list[str] = []
+        rows: list[Item] = []
+        row: list[Line] = []
+        line = start
+        in_head = False
+        while self.tokens[i].type != "table_close":
+            token = self.tokens[i]
+            if token.type in ("thead_open", "thead_close"):
+                in_head = token.type == "thead_open"
+            elif token.type == "tr_open":
+                row, line = [], _line(token)
+            elif token.type == "inline":
+                row.append(inline_pieces(token.children or []))
+            elif token.type == "tr_close" and in_head:
+                head = [plain_text(cell).lower() for cell in row]
+            elif token.type == "tr_close":
+                names = [name or f"column {n + 1}" for n, name in enumerate(head)]
+                cells = dict(zip(names, row, strict=False))
+                rows.append(Item(line, self.heading, cells=cells))
+            i += 1
+        if any(p.href for r in rows for cell in (r.cells or {}).values() for p in cell):
+            self.out.items.extend(rows)
+        else:
+            self.out.plain_tables.append(start)
+        return i + 1
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
