@@ -51,9 +51,15 @@ def make_docs(target: Path) -> Path:
 
 
 def write_config(
-    folder: Path, catalog: Path | None, docs: Path, *, repo_url: str | None = REPO_URL
+    folder: Path,
+    catalog: Path | None,
+    docs: Path,
+    *,
+    repo_url: str | None = REPO_URL,
+    options: dict[str, object] | None = None,
 ) -> Path:
-    """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin."""
+    """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin;
+    ``options`` are more settings of the plugin."""
     config: dict[str, object] = {
         "site_name": "Bird migration catalog",
         "site_description": "Invented papers on bird migration, for the tests.",
@@ -87,6 +93,7 @@ def write_config(
                     "papers": str(catalog / "papers"),
                     "taxonomy": str(catalog / "taxonomy.yaml"),
                     "templates": str(REPO / "templates"),
+                    **(options or {}),
                 }
             },
         ]

@@ -1,26 +1,39 @@
-"""The ``litcat`` MkDocs plugin: MkDocs events in, calls to the loader and renderer out."""
+"""The ``litcat`` MkDocs plugin: MkDocs events in, calls to the loader and renderer out.
+
+Generated pages reach MkDocs as :class:`FinishedPage`: their HTML is finished by
+:mod:`litcat.render.finish` instead of Python-Markdown, and their search entries come from the
+records (:mod:`litcat.render.search`). Under ``mkdocs serve`` the plugin object lives across
+rebuilds (it has ``on_startup``), and its :class:`~litcat.render.live.LiveSite` re-reads and
+re-renders only what a save changed.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urljoin
 
+from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .core.catalog import PAPERS_DIR, TAXONOMY_FILE
-from .core.loader import load_catalog
 from .core.problems import format_problems
-from .render import RenderOptions, edit_url, render_site, source_of
+from .render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
+from .render.convert import MarkdownConverter, site_highlight
+from .render.finish import Finisher
+from .render.live import LiveSite
+from .render.search import Entry, merge_index
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -30,11 +43,21 @@ class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     papers = c.Dir(exists=True, default=PAPERS_DIR)
     taxonomy = c.File(exists=True, default=TAXONOMY_FILE)
     templates = c.Dir(exists=True, default="templates")
+    # False sends generated pages through Python-Markdown like hand-written ones (slower; for
+    # a Markdown extension that must see them).
+    finished_html = c.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.edit_urls: dict[str, str | None] = {}
+        self.live: LiveSite | None = None
+        self.searched: dict[str, list[Entry]] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
+        # with it the loaded catalog and the rendered pages.
+        self.live = None
 
     @property
     def root(self) -> Path:
@@ -50,7 +73,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        catalog = load_catalog(self.root)
+        live = self._live(config)
+        catalog = live.load()
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
         for problem in catalog.problems:
@@ -63,17 +87,43 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             edit_base=edit_base(config, self.root),
         )
         self.edit_urls = {}
-        listed = nav_paths(config.nav)
-        for path, content in render_site(catalog, options).items():
+        listed = nav_titles(config.nav)
+        rendered = live.render(catalog, options)
+        searched = live.search_entries() if self.config.finished_html else {}
+        for path, content in rendered.outputs.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
-            files.append(
-                File.generated(config, path, content=content, inclusion=inclusion(path, listed))
-            )
+            files.append(self._file(config, path, content, listed, path in searched))
             if path.endswith(".md"):
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
+        self.searched = searched
         return files
+
+    def _live(self, config: MkDocsConfig) -> LiveSite:
+        if self.live is None or self.live.loader.root != self.root.resolve():
+            self.live = LiveSite(self.root)
+        if self.config.finished_html:
+            key = (repr(config.markdown_extensions), repr(config.mdx_configs))
+            self.live.use_finisher(key, lambda: make_finisher(config))
+        return self.live
+
+    def _file(
+        self,
+        config: MkDocsConfig,
+        path: str,
+        content: Output,
+        listed: dict[str, str | None] | None,
+        searched: bool,
+    ) -> File:
+        level = inclusion(path, None if listed is None else set(listed))
+        if not isinstance(content, MarkdownPage) or not self.config.finished_html:
+            return File.generated(config, path, content=as_text(content), inclusion=level)
+        file = File.generated(config, path, content=content.body, inclusion=level)
+        assert self.live is not None
+        title = listed.get(path) if listed is not None else None
+        FinishedPage(title, file, config, content, self.live, searched)
+        return file
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
         # MkDocs would point generated pages at docs/<page>.md, which does not exist.
@@ -81,12 +131,83 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             page.edit_url = self.edit_urls[page.file.src_uri]
         return page
 
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.searched:
+            return
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        entries: list[dict[str, Any]] = []
+        for path, found in self.searched.items():
+            url = page_url_of(config, path)
+            entries.extend({"location": url, **entry} for entry in found)
+        merged = merge_index(index, entries)
+        # As the search plugin writes it.
+        utils.write_file(json.dumps(merged, separators=(",", ":")).encode("utf-8"), str(index_path))
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
         for path in (self.config.papers, self.config.taxonomy, self.config.templates):
             server.watch(path)
         return server
+
+
+class FinishedPage(Page):
+    """A generated page whose HTML litcat finishes itself (see :mod:`litcat.render.finish`).
+
+    MkDocs lets a plugin put its own Page on a file before the navigation is built; this one
+    reads its metadata from the renderer instead of parsing front matter, and renders without
+    Python-Markdown unless the page holds something only Markdown can turn into HTML, or a
+    plugin changed its Markdown.
+    """
+
+    def __init__(
+        self,
+        title: str | None,
+        file: File,
+        config: MkDocsConfig,
+        source: MarkdownPage,
+        live: LiveSite,
+        searched: bool,
+    ) -> None:
+        super().__init__(title, file, config)
+        self.source = source
+        self.live = live
+        self.searched = searched
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = self.source.body
+        self.meta = dict(self.source.meta)
+        if self.searched:
+            # Its entries come from the record: the search plugin need not parse the page.
+            self.meta["search"] = {**self.meta.get("search", {}), "exclude": True}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        finished = None
+        if self.markdown is self.source.body:
+            finished = self.live.finished(self.file.src_uri, self.source)
+        if finished is None:
+            super().render(config, files)
+            return
+        self.content = finished.html
+        self.toc = get_toc(finished.toc)  # type: ignore[arg-type]
+        # As Page.render does: the title of a leading h1, used when neither the nav nor the
+        # metadata gives one.
+        self._title_from_render = finished.title
+        self.present_anchor_ids = set(finished.ids)
+
+
+def make_finisher(config: MkDocsConfig) -> Finisher:
+    convert = MarkdownConverter(config.markdown_extensions, config.mdx_configs or {})
+    return Finisher(convert, site_highlight(convert))
+
+
+def page_url_of(config: MkDocsConfig, path: str) -> str:
+    """The URL MkDocs gives the page at ``path`` (as the search index writes it)."""
+    return File(path, None, config.site_dir, config.use_directory_urls).url
 
 
 def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
@@ -102,18 +223,25 @@ def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
 
 def nav_paths(nav: Any) -> set[str] | None:
     """Every page path the ``nav`` setting names, or None when MkDocs makes the nav itself."""
+    titles = nav_titles(nav)
+    return None if titles is None else set(titles)
+
+
+def nav_titles(nav: Any) -> dict[str, str | None] | None:
+    """Every page path the ``nav`` setting names, with the title it gives (or None), or None
+    when MkDocs makes the nav itself."""
     if nav is None:
         return None
-    found: set[str] = set()
-    stack = [nav]
+    found: dict[str, str | None] = {}
+    stack: list[tuple[str | None, Any]] = [(None, nav)]
     while stack:
-        item = stack.pop()
+        title, item = stack.pop()
         if isinstance(item, str):
-            found.add(item)
+            found.setdefault(item, title)
         elif isinstance(item, dict):
-            stack.extend(item.values())
+            stack.extend((str(key), value) for key, value in item.items())
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((None, value) for value in item)
     return found
 
 

@@ -9,6 +9,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import checks, ids, record_checks
@@ -42,12 +43,12 @@ def printable(text: str) -> str:
 
 def load_catalog(root: Path) -> Catalog:
     """Load and check the catalog in ``root``; problems are collected, never raised."""
-    with _collector_paused():
+    with collector_paused():
         return _load_catalog(root.resolve())
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while loading.
 
     Loading makes millions of short-lived objects (YAML nodes) that reference counting frees,
@@ -76,8 +77,13 @@ def _load_catalog(root: Path) -> Catalog:
         with os.scandir(papers_dir) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
         for entry in entries:
-            load_entry(catalog, entry)
-    if taxonomy is not None:
+            add_entry(catalog, read_entry(entry, taxonomy))
+    return finish_catalog(catalog, taxonomy_doc)
+
+
+def finish_catalog(catalog: Catalog, taxonomy_doc: Document) -> Catalog:
+    """The second phase, on the whole catalog once every file is read; problems sorted."""
+    if catalog.taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
     return catalog
@@ -101,31 +107,47 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     return taxonomy, doc
 
 
-def load_entry(catalog: Catalog, entry: os.DirEntry[str]) -> None:
+@dataclass(frozen=True)
+class Entry:
+    """What one entry of ``papers/`` gives: a paper (when the file has no error), the name
+    problems give the file, and the file's own problems."""
+
+    file: str
+    paper: Paper | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def add_entry(catalog: Catalog, entry: Entry) -> None:
+    catalog.problems.extend(entry.problems)
+    if entry.paper is not None:
+        catalog.papers[entry.paper.id] = entry.paper
+        catalog.files[entry.paper.id] = entry.file
+
+
+def read_entry(entry: os.DirEntry[str], taxonomy: Taxonomy | None) -> Entry:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
     file = f"{PAPERS_DIR}/{printable(entry.name)}"
     path = PurePosixPath(entry.name)
     if path.name in ALLOWED_EXTRA_FILES:
-        return
+        return Entry(file)
     if entry.is_dir():
-        catalog.problems.append(
-            Problem("error", file, 1, 1, "", "papers/ holds no folders", "move its records up")
+        return Entry(
+            file, problems=(_whole_file(file, "papers/ holds no folders", "move its records up"),)
         )
-        return
     if path.suffix != ".yaml":
         hint = (
             f"rename it to {path.stem}.yaml"
             if path.suffix.lower() in (".yml", ".yaml")
             else ("only <id>.yaml records belong in papers/")
         )
-        catalog.problems.append(Problem("error", file, 1, 1, "", "not a record file", hint))
-        return
+        return Entry(file, problems=(_whole_file(file, "not a record file", hint),))
     doc = read(Path(entry.path), file, max_bytes=MAX_BYTES)
-    paper = load_record(doc, path.stem, catalog.taxonomy)
-    catalog.problems.extend(doc.problems)
-    if paper is not None:
-        catalog.papers[paper.id] = paper
-        catalog.files[paper.id] = file
+    paper = load_record(doc, path.stem, taxonomy)
+    return Entry(file, paper, tuple(doc.problems))
+
+
+def _whole_file(file: str, message: str, hint: str) -> Problem:
+    return Problem("error", file, 1, 1, "", message, hint)
 
 
 def check_id(doc: Document, paper_id: str) -> bool:

@@ -8,8 +8,9 @@ blocks, escaped by :mod:`litcat.render.text`, and page titles go through front m
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -21,6 +22,8 @@ from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import NodeInfo, Taxonomy
 from . import sources, text
+from .output import MarkdownPage, Output
+from .related import RELATED, related_papers
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,34 @@ class NodeLink:
     path: str
 
 
+Outputs = Iterable[tuple[str, Output]]
+
+
 @dataclass(frozen=True)
 class Producer:
-    """One kind of output. ``produce`` yields ``(path, content)``; paths are posix, relative
-    to the docs folder. ``node_links`` lets a producer add links to node pages."""
+    """One kind of output, yielded as ``(path, content)``; paths are posix, relative to the
+    docs folder.
+
+    ``produce`` yields what belongs to the whole catalog; ``per_paper`` and ``per_node`` the
+    outputs that show one paper or one node, so that a live preview makes only those again
+    when a record changes. ``node_links`` lets a producer add links to node pages.
+    """
 
     name: str
-    produce: Callable[[RenderContext], Iterable[tuple[str, str]]]
+    produce: Callable[[RenderContext], Outputs]
     node_links: Callable[[RenderContext, NodeInfo], list[NodeLink]] | None = None
+    per_paper: Callable[[RenderContext, Paper], Outputs] | None = None
+    per_node: Callable[[RenderContext, NodeInfo], Outputs] | None = None
+
+    def everything(self, ctx: RenderContext) -> Iterator[tuple[str, Output]]:
+        """Every output of this producer, as a full render makes them."""
+        yield from self.produce(ctx)
+        if self.per_paper is not None:
+            for paper in ctx.catalog.newest_first():
+                yield from self.per_paper(ctx, paper)
+        if self.per_node is not None:
+            for info in ctx.taxonomy.all_nodes():
+                yield from self.per_node(ctx, info)
 
 
 @dataclass
@@ -59,10 +82,20 @@ class RenderContext:
     catalog: Catalog
     options: RenderOptions
     producers: list[Producer] = field(default_factory=list)
+    # A live preview passes the environment on, so templates are compiled once.
+    env: jinja2.Environment | None = None
+    # What a producer computes once per render and uses for several outputs, by its module.
+    cache: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.taxonomy: Taxonomy = self.catalog.require_taxonomy()
-        self.env = make_env(self.options.templates_dir)
+        if self.env is None:
+            self.env = make_env(self.options.templates_dir)
+
+    @cached_property
+    def related(self) -> dict[str, list[str]]:
+        """Each paper's related papers (ids, best first)."""
+        return related_papers(self.catalog, self.taxonomy.dimension_ids(), RELATED)
 
     # -- paths and links -------------------------------------------------------------------------
 
@@ -87,8 +120,9 @@ class RenderContext:
 
     # -- pages -----------------------------------------------------------------------------------
 
-    def page(self, template: str, path: str, meta: dict[str, Any], **values: Any) -> str:
-        """A Markdown page: front matter from ``meta``, then the template's output."""
+    def page(self, template: str, path: str, meta: dict[str, Any], **values: Any) -> MarkdownPage:
+        """A Markdown page: ``meta`` for its front matter, then the template's output."""
+        assert self.env is not None
         body = self.env.get_template(template).render(
             ctx=self,
             catalog=self.catalog,
@@ -98,7 +132,7 @@ class RenderContext:
             url=lambda target: href(path, target),
             **values,
         )
-        return text.front_matter(meta) + body
+        return MarkdownPage(meta, body)
 
     def papers(self, ids: Iterable[str]) -> list[Paper]:
         return self.catalog.newest_first(list(ids))

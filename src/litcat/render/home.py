@@ -9,6 +9,7 @@ from ..core import paths
 from ..core.taxonomy import Dimension, MatrixView, NodeInfo
 from .context import Producer, RenderContext
 from .nodes import trees
+from .output import Output
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Matrix:
     rows: list[Row]
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     catalog = ctx.catalog
     years = [p.year for p in catalog.papers.values()]
     counts = {

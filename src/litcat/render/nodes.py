@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..core import paths
 from ..core.taxonomy import Dimension, Group, NodeInfo
 from .context import Producer, RenderContext
+from .output import Output
 from .sources import source_of
 
 
@@ -35,16 +36,18 @@ class GroupTrees:
     dimensions: list[DimensionTree]
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     yield (
         paths.TAXONOMY,
         ctx.page("taxonomy.md.j2", paths.TAXONOMY, {"title": "Taxonomy"}, groups=trees(ctx)),
     )
-    for info in ctx.taxonomy.all_nodes():
-        yield node_page(ctx, info)
 
 
-def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
+def node_pages(ctx: RenderContext, info: NodeInfo) -> Iterator[tuple[str, Output]]:
+    yield node_page(ctx, info)
+
+
+def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, Output]:
     taxonomy = ctx.taxonomy
     path = paths.node(info.dimension, info.id)
     dim = taxonomy.dimension(info.dimension)
@@ -100,4 +103,4 @@ def trees(ctx: RenderContext) -> list[GroupTrees]:
     return [g for g in out if g.dimensions]
 
 
-PRODUCER = Producer("nodes", produce)
+PRODUCER = Producer("nodes", produce, per_node=node_pages)

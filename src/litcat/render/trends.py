@@ -12,6 +12,7 @@ from ..core import paths
 from ..core.taxonomy import Dimension
 from .charts import Series, grouped_bars, legend, year_axis
 from .context import Producer, RenderContext
+from .output import Output
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Chart:
     legend: Markup
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     catalog = ctx.catalog
     years = year_axis([p.year for p in catalog.papers.values()])
     total = Series("All papers", dict(Counter(p.year for p in catalog.papers.values())))
