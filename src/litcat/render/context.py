@@ -8,6 +8,7 @@ blocks, escaped by :mod:`litcat.render.text`, and page titles go through front m
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
+from markupsafe import escape
 
 from ..core import paths
 from ..core.catalog import Catalog
@@ -89,6 +91,7 @@ class RenderContext:
 
     def __post_init__(self) -> None:
         self.taxonomy: Taxonomy = self.catalog.require_taxonomy()
+        self._pieces: dict[tuple[str, str], str] = {}
         if self.env is None:
             self.env = make_env(self.options.templates_dir)
 
@@ -129,13 +132,42 @@ class RenderContext:
             taxonomy=self.taxonomy,
             options=self.options,
             page_path=path,
-            url=lambda target: href(path, target),
+            url=link,
             **values,
         )
-        return MarkdownPage(meta, body)
+        return MarkdownPage(meta, resolve_links(body, path))
+
+    def cached(self, kind: str, key: str, caller: Callable[[], str]) -> str:
+        """A piece of a page made once per render, for every page that shows it: templates
+        call it as ``{% call ctx.cached(kind, key) %}...{% endcall %}``. The piece may depend
+        only on ``key`` and on what is the same for the whole render; its links are made by
+        ``url()``, which works out where they lead from the page it lands on."""
+        found = self._pieces.get((kind, key))
+        if found is None:
+            found = self._pieces[(kind, key)] = caller()
+        return found
 
     def papers(self, ids: Iterable[str]) -> list[Paper]:
         return self.catalog.newest_first(list(ids))
+
+
+# What ``url(target)`` gives a template: the target between two marks, made a relative link
+# once the page is done (:func:`resolve_links`), so that a piece of a page can be reused on
+# another page. Record text cannot hold the mark: it is not a printable character.
+_MARK = "\x1f"
+_MARKED = re.compile(_MARK + "([^" + _MARK + "]*)" + _MARK)
+
+
+def link(target: str) -> str:
+    return f"{_MARK}{target}{_MARK}"
+
+
+def resolve_links(body: str, path: str) -> str:
+    """``body`` with each marked target turned into a link relative to the page at ``path``."""
+    if _MARK not in body:
+        return body
+    linker = Linker(path)
+    return _MARKED.sub(lambda m: str(escape(linker(m.group(1)))), body)
 
 
 def page_url(path: str) -> str:
@@ -152,24 +184,34 @@ def page_url(path: str) -> str:
 
 def href(from_path: str, to_path: str) -> str:
     """A relative link from one generated page to another page or file."""
-    base = page_url(from_path)
-    target = page_url(to_path)
-    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
-    # Both are clean paths under the docs folder, so plain string work gives what
-    # posixpath.relpath would, without its abspath calls (a sixth of the rendering time).
-    from_parts = [part for part in base_dir.split("/") if part]
-    to_parts = [part for part in target.split("/") if part]
-    common = 0
-    while (
-        common < len(from_parts)
-        and common < len(to_parts)
-        and from_parts[common] == to_parts[common]
-    ):
-        common += 1
-    rel = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
-    if target.endswith("/") or target == "":
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+    return Linker(from_path)(to_path)
+
+
+class Linker:
+    """Relative links from one page, its folder split once for all its links."""
+
+    def __init__(self, from_path: str) -> None:
+        base = page_url(from_path)
+        base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
+        self.parts = [part for part in base_dir.split("/") if part]
+
+    def __call__(self, to_path: str) -> str:
+        # Both are clean paths under the docs folder, so plain string work gives what
+        # posixpath.relpath would, without its abspath calls (a sixth of the rendering time).
+        target = page_url(to_path)
+        from_parts = self.parts
+        to_parts = [part for part in target.split("/") if part]
+        common = 0
+        while (
+            common < len(from_parts)
+            and common < len(to_parts)
+            and from_parts[common] == to_parts[common]
+        ):
+            common += 1
+        rel = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+        if target.endswith("/") or target == "":
+            rel = "./" if rel == "." else rel + "/"
+        return rel
 
 
 def make_env(templates_dir: Path) -> jinja2.Environment:
