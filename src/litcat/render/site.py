@@ -31,6 +31,9 @@ CATALOG: Unit = ("catalog",)
 class Scope:
     """What a render after a change makes again."""
 
+    # The records that differ (added, removed or edited), the papers whose page is made
+    # again, and the nodes whose pages are.
+    changed: frozenset[str]
     papers: frozenset[str]
     nodes: frozenset[tuple[str, str]]
 
@@ -58,6 +61,8 @@ def scope_of(old: RenderContext, new: RenderContext) -> Scope:
     changed |= {
         pid for pid in new.catalog.files if old.catalog.files.get(pid) != new.catalog.files[pid]
     }
+    if not changed:
+        return Scope(frozenset(), frozenset(), frozenset())
     papers = {pid for pid in changed if pid in new.catalog.papers}
     for pid, related in new.related.items():
         if related != old.related.get(pid) or not changed.isdisjoint(related):
@@ -70,7 +75,7 @@ def scope_of(old: RenderContext, new: RenderContext) -> Scope:
         for dim in dims
         for node in catalog.nodes_of(pid, dim)
     }
-    return Scope(frozenset(papers), frozenset(nodes))
+    return Scope(frozenset(changed), frozenset(papers), frozenset(nodes))
 
 
 def template_sources(env: jinja2.Environment) -> dict[str, str]:
@@ -102,6 +107,9 @@ class SiteRenderer:
         last = self._last
         full = last is None or last.taxonomy is not ctx.taxonomy or templates != self._templates
         scope = None if full or last is None else scope_of(last, ctx)
+        if scope is not None and not scope.changed:
+            # The same records, taxonomy, templates and options: the same outputs.
+            return Rendered(self._outputs)
         if full:
             self._made, self._owner = {}, {}
         before = self._outputs
