@@ -205,16 +205,17 @@ def test_search_indexes_each_paper_once_with_its_facts_apart(site: Build) -> Non
         "text": "<p>FlyTrack · Anna Berg et al. · Journal of Avian Movement · 2021</p>"
         "<p>GPS logs of two goose species show that spring routes shift east over ten years.</p>",
         "short_name": "FlyTrack",
-        "authors": "Anna Berg, Jonas Lind, Émile Durand",
+        # Fields searched but not shown hold words only (see litcat.render.search._terms).
+        "authors": "Anna Berg Jonas Lind Émile Durand",
         "venue": "Journal of Avian Movement",
         "year": "2021",
-        "taxonomy": "GPS tags, Geese, Continental",
+        "taxonomy": "GPS tags Geese Continental",
     }
     # One entry per paper page: its sections (BibTeX, related papers) are not indexed.
     assert not [loc for loc in docs if loc.startswith("papers/berg2021flyways/#")]
     node = docs["taxonomy/method/gps-tags/"]
     assert node["title"] == "GPS tags"
-    assert node["taxonomy"] == "Method \u203a Tracking"
+    assert node["taxonomy"] == "Method Tracking"
     for name in ("short_name", "authors", "venue", "year", "taxonomy"):
         assert name in index["config"]["fields"], name
 

@@ -12,6 +12,7 @@ other fields are added to its ``config.fields`` with the boosts below, where a s
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -32,8 +33,7 @@ FIELDS: dict[str, dict[str, float]] = {
 }
 
 Entry = dict[str, Any]
-# Between a dimension and the nodes above a node, as the breadcrumbs of node pages have it.
-TRAIL = " \u203a "
+_PUNCTUATION = re.compile(r"[^\w\s-]+")
 
 
 def search_entries(catalog: Catalog) -> dict[str, list[Entry]]:
@@ -56,15 +56,15 @@ def paper_entry(catalog: Catalog, taxonomy: Taxonomy, paper: Paper) -> Entry:
         text += _paragraph(paper.summary)
     entry: Entry = {"title": _html(paper.title), "text": text}
     if paper.short_name:
-        entry["short_name"] = _html(paper.short_name)
+        entry["short_name"] = _terms(paper.short_name)
     if paper.authors:
-        entry["authors"] = _html(", ".join(paper.authors))
+        entry["authors"] = _terms(" ".join(paper.authors))
     if paper.venue:
-        entry["venue"] = _html(paper.venue)
+        entry["venue"] = _terms(paper.venue)
     entry["year"] = str(paper.year)
     labels = tag_labels(catalog, taxonomy, paper)
     if labels:
-        entry["taxonomy"] = _html(", ".join(labels))
+        entry["taxonomy"] = _terms(" ".join(labels))
     return entry
 
 
@@ -86,7 +86,15 @@ def node_entry(taxonomy: Taxonomy, info: NodeInfo) -> Entry:
         if found is not None:
             trail.append(found.node.label)
     text = "".join(_paragraph(p) for p in paragraphs(info.node.description))
-    return {"title": _html(info.node.label), "text": text, "taxonomy": _html(TRAIL.join(trail))}
+    return {"title": _html(info.node.label), "text": text, "taxonomy": _terms(" ".join(trail))}
+
+
+def _terms(value: str) -> str:
+    """The words of a value, for a field that is searched but not shown. Material's default
+    separator splits on spaces and hyphens only, so "Policy," would be a word of its own,
+    rare and so ranked far above "Policy"; without the punctuation each word is the common one.
+    """
+    return _html(_PUNCTUATION.sub(" ", value))
 
 
 def _html(value: str) -> str:
