@@ -59,11 +59,16 @@ def copy_assets(docs: Path) -> None:
 
 
 def write_config(
-    folder: Path, catalog: Path | None, docs: Path, *, repo_url: str | None = REPO_URL
+    folder: Path,
+    catalog: Path | None,
+    docs: Path,
+    *,
+    repo_url: str | None = REPO_URL,
+    options: dict[str, object] | None = None,
 ) -> Path:
     """An ``mkdocs.yml`` for the repo's theme setup; with ``catalog=None``, no litcat plugin
     (and the theme files the plugin would add are named; copy the assets with
-    :func:`copy_assets`)."""
+    :func:`copy_assets`); ``options`` are more settings of the plugin."""
     config: dict[str, object] = {
         "site_name": "Bird migration catalog",
         "site_description": "Invented papers on bird migration, for the tests.",
@@ -98,6 +103,7 @@ def write_config(
                     "papers": str(catalog / "papers"),
                     "taxonomy": str(catalog / "taxonomy.yaml"),
                     "templates": str(REPO / "templates"),
+                    **(options or {}),
                 }
             },
         ]

@@ -9,10 +9,14 @@ from pathlib import Path
 import yaml
 
 from litcat.core.loader import load_catalog
-from litcat.render import RenderContext, RenderOptions
+from litcat.render import Producer, RenderContext, RenderOptions, as_text
 from litcat.render import compare as compare_producer
 from litcat.render import explorer as explorer_producer
 from tests.conftest import CATALOG, REPO, WriteRecord
+
+
+def _pages(ctx: RenderContext, producer: Producer) -> dict[str, str]:
+    return {path: as_text(out) for path, out in producer.everything(ctx)}
 
 
 def _context(root: Path) -> RenderContext:
@@ -86,7 +90,7 @@ def test_only_compared_attributes_count(catalog_dir: Path) -> None:
     radar = ctx.taxonomy.node("method", "radar")
     assert radar is not None
     assert compare_producer.node_links(ctx, radar) == []
-    pages = dict(compare_producer.produce(ctx))
+    pages = _pages(ctx, compare_producer.PRODUCER)
     assert "compare/method/radar/index.md" not in pages
     assert "compare/method/tracking/index.md" in pages
     assert "1 more paper records none of these columns" in pages["compare/method/tracking/index.md"]
@@ -112,7 +116,7 @@ def test_csv_rows_are_raw_values_and_never_formulas(
         "    - Robin\n    - Wren\n  data_available: false\nadded: 2024-01-01\n",
     )
     ctx = _context(catalog_dir)
-    pages = dict(compare_producer.produce(ctx))
+    pages = _pages(ctx, compare_producer.PRODUCER)
     rows = list(csv.reader(io.StringIO(pages["compare/method/radar.csv"])))
     head = ["id", "title", "short_name", "year", "url", "code", *ctx.taxonomy.attribute_ids()]
     assert rows[0] == head
@@ -143,7 +147,7 @@ def test_csv_rows_are_raw_values_and_never_formulas(
 
 def test_the_index_lists_every_table_by_dimension() -> None:
     ctx = _context(CATALOG)
-    index = dict(compare_producer.produce(ctx))["compare/index.md"]
+    index = _pages(ctx, compare_producer.PRODUCER)["compare/index.md"]
     for node in ("tracking", "gps-tags", "radar", "citizen-science", "geese", "global"):
         assert f"{node}/" in index
     assert index.index('id="dim-method"') < index.index('id="dim-taxon"')
@@ -151,7 +155,7 @@ def test_the_index_lists_every_table_by_dimension() -> None:
 
 def test_the_explorer_page_points_at_its_data() -> None:
     ctx = _context(CATALOG)
-    pages = dict(explorer_producer.produce(ctx))
+    pages = _pages(ctx, explorer_producer.PRODUCER)
     assert set(pages) == {"explorer/index.md", "explorer/data.json", "explorer/details.json"}
     page = pages["explorer/index.md"]
     assert 'data-data="data.json"' in page

@@ -109,7 +109,7 @@ def test_imports_point_down_only() -> None:
         ("core/models.py", "from litcat.store import writer"),
         ("render/papers.py", "from ..intake import fetch"),
         ("render/home.py", "import litcat.intake.add"),
-        ("plugin.py", "from .intake.bibtex import parse_bibtex"),
+        ("plugin/pages.py", "from ..intake.bibtex import parse_bibtex"),
         ("formats/bibtex.py", "from ..store.writer import dump"),
         ("core/loader.py", "def lazy() -> None:\n    from ..cli import main"),
     ],

@@ -17,7 +17,7 @@ from bibtexparser.entrypoint import parse_string
 
 from litcat.core.loader import load_catalog
 from litcat.formats.bibtex import catalog_entry
-from litcat.plugin import build_date
+from litcat.plugin.theme import build_date
 from litcat.render import RenderOptions, render_site
 from litcat.render.charts import NARROW, WIDE, Series, grouped_bars
 

@@ -197,11 +197,29 @@ def test_downloads_exist(site: Build) -> None:
     assert 'href="catalog.bib"' in site.html("downloads")
 
 
-def test_search_indexes_paper_pages(site: Build) -> None:
+def test_search_indexes_each_paper_once_with_its_facts_apart(site: Build) -> None:
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["papers/berg2021flyways/"] == "Flyways Revisited: GPS Tracks of Arctic Geese"
-    assert titles["papers/berg2021flyways/#bibtex"] == "BibTeX"
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    paper = docs["papers/berg2021flyways/"]
+    assert paper == {
+        "location": "papers/berg2021flyways/",
+        "title": "Flyways Revisited: GPS Tracks of Arctic Geese",
+        "text": "<p>FlyTrack · Anna Berg et al. · Journal of Avian Movement · 2021</p>"
+        "<p>GPS logs of two goose species show that spring routes shift east over ten years.</p>",
+        "short_name": "FlyTrack",
+        # Fields searched but not shown hold words only (see litcat.render.search._terms).
+        "authors": "Anna Berg Jonas Lind Émile Durand",
+        "venue": "Journal of Avian Movement",
+        "year": "2021",
+        "taxonomy": "GPS tags Geese Continental",
+    }
+    # One entry per paper page: its sections (BibTeX, related papers) are not indexed.
+    assert not [loc for loc in docs if loc.startswith("papers/berg2021flyways/#")]
+    node = docs["taxonomy/method/gps-tags/"]
+    assert node["title"] == "GPS tags"
+    assert node["taxonomy"] == "Method Tracking"
+    for name in ("short_name", "authors", "venue", "year", "taxonomy"):
+        assert name in index["config"]["fields"], name
 
 
 def test_trends_chart_is_inline_svg(site: Build) -> None:

@@ -1,4 +1,4 @@
-"""``litcat render``: the site's generated pages, written to a folder."""
+"""``litcat render``: the site's generated pages, written to a folder, once or on every save."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import click
 
 from ..core.catalog import PAPERS_DIR
 from ..core.problems import format_problems
-from ..render import RenderOptions, render_site
+from ..core.reload import CatalogLoader
+from ..render import PRODUCERS, Rendered, RenderOptions, SiteRenderer, as_text
 from ..store.writer import write_atomic
 from . import Env, pass_env
 
@@ -30,6 +31,19 @@ from . import Env, pass_env
 @click.option("--site-description", default="", help="The sentence the home page opens with.")
 @click.option("--site-url", default=None, help="Where the site is published (for feed links).")
 @click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: after each save, read the changed records again and rewrite only the "
+    "files that change (Ctrl-C stops).",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=0.5,
+    show_default=True,
+    help="With --watch, seconds between looks at the catalog.",
+)
+@click.option(
     "--edit-base",
     default=None,
     help="URL that a path of the catalog is appended to, to edit it: "
@@ -43,14 +57,16 @@ def render(
     site_name: str,
     site_description: str,
     site_url: str | None,
+    watch: bool,
+    interval: float,
     edit_base: str | None,
 ) -> None:
-    """Write the pages and files the MkDocs plugin generates, for any Markdown engine."""
+    """Write the pages and files the MkDocs plugin generates, for any Markdown engine.
+
+    A file whose content is already the same is left alone, so an engine watching the
+    folder rebuilds only what changed.
+    """
     refuse_catalog_folder(out, env.root)
-    catalog = env.load()
-    if not catalog.ok:
-        click.echo(format_problems(catalog.problems, "text"))
-        raise SystemExit(1)
     if templates is None and (env.root / "templates").is_dir():
         templates = env.root / "templates"
     options = RenderOptions(
@@ -61,10 +77,58 @@ def render(
         edit_base=edit_base,
         today=env.today(),
     )
-    pages = render_site(catalog, options)
-    for path, content in sorted(pages.items()):
-        write_atomic(out / path, content, durable=False)
-    click.echo(f"wrote {len(pages)} files to {out}", err=True)
+    loader, renderer = CatalogLoader(env.root), SiteRenderer(options, list(PRODUCERS))
+    if not watch:
+        catalog = loader.load()
+        if not catalog.ok:
+            click.echo(format_problems(catalog.problems, "text"))
+            raise SystemExit(1)
+        rendered = renderer.render(catalog)
+        written = write_changed(out, rendered)
+        click.echo(f"wrote {len(rendered.outputs)} files to {out} ({written} changed)", err=True)
+        return
+    try:
+        watch_catalog(env, out, loader, renderer, interval)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def watch_catalog(
+    env: Env, out: Path, loader: CatalogLoader, renderer: SiteRenderer, interval: float
+) -> None:
+    """Render after every change until interrupted; a broken catalog is reported once per
+    change and rendered again once it is fixed."""
+    reported: str | None = None
+    while True:
+        catalog = loader.load()
+        if catalog.ok:
+            rendered = renderer.render(catalog)
+            written = write_changed(out, rendered)
+            if written or rendered.removed or reported is not None:
+                click.echo(f"{out}: {written} written, {len(rendered.removed)} removed", err=True)
+            reported = None
+        else:
+            text = format_problems(catalog.problems, "text")
+            if text != reported:
+                click.echo(text)
+                reported = text
+        env.sleep(interval)
+
+
+def write_changed(out: Path, rendered: Rendered) -> int:
+    """Write the outputs that changed and differ from the file there; remove the outputs the
+    catalog no longer makes. Returns how many files were written."""
+    written = 0
+    for path in sorted(rendered.changed):
+        target = out / path
+        text = as_text(rendered.outputs[path])
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        write_atomic(target, text, durable=False)
+        written += 1
+    for path in sorted(rendered.removed):
+        (out / path).unlink(missing_ok=True)
+    return written
 
 
 def refuse_catalog_folder(out: Path, root: Path) -> None:

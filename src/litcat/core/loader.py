@@ -9,6 +9,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -44,12 +45,12 @@ def printable(text: str) -> str:
 
 def load_catalog(root: Path) -> Catalog:
     """Load and check the catalog in ``root``; problems are collected, never raised."""
-    with _collector_paused():
+    with collector_paused():
         return _load_catalog(root.resolve())
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while loading.
 
     Loading makes millions of short-lived objects (YAML nodes) that reference counting frees,
@@ -74,15 +75,20 @@ def _load_catalog(root: Path) -> Catalog:
             Problem("error", PAPERS_DIR, 1, 1, "", "no papers/ folder", "is --root a catalog?")
         )
     else:
-        for entry in _listing(catalog, papers_dir):
-            load_entry(catalog, entry)
-    if taxonomy is not None:
+        for entry in listing(catalog, papers_dir):
+            add_entry(catalog, read_entry(entry, taxonomy))
+    return finish_catalog(catalog, taxonomy_doc)
+
+
+def finish_catalog(catalog: Catalog, taxonomy_doc: Document) -> Catalog:
+    """The second phase, on the whole catalog once every file is read; problems sorted."""
+    if catalog.taxonomy is not None:
         checks.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
     return catalog
 
 
-def _listing(catalog: Catalog, papers_dir: Path) -> list[os.DirEntry[str]]:
+def listing(catalog: Catalog, papers_dir: Path) -> list[os.DirEntry[str]]:
     """The entries of ``papers/``, sorted as a listing is; an unreadable folder is a problem."""
     try:
         # scandir tells folders from files without a stat per entry.
@@ -113,22 +119,39 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
     return taxonomy, doc
 
 
-def load_entry(catalog: Catalog, entry: os.DirEntry[str]) -> None:
+@dataclass(frozen=True)
+class Entry:
+    """What one entry of ``papers/`` gives: a paper (when the file has no error), the name
+    problems give the file, and the file's own problems."""
+
+    file: str
+    paper: Paper | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def add_entry(catalog: Catalog, entry: Entry) -> None:
+    catalog.problems.extend(entry.problems)
+    if entry.paper is not None:
+        catalog.papers[entry.paper.id] = entry.paper
+        catalog.files[entry.paper.id] = entry.file
+
+
+def read_entry(entry: os.DirEntry[str], taxonomy: Taxonomy | None) -> Entry:
     """Load one entry of ``papers/``: a record, or a stray file reported as such."""
     file = f"{PAPERS_DIR}/{printable(entry.name)}"
     path = PurePosixPath(entry.name)
     if path.name in ALLOWED_EXTRA_FILES:
-        return
+        return Entry(file)
     problem = _not_a_record(entry, file)
     if problem is not None:
-        catalog.problems.append(problem)
-        return
+        return Entry(file, problems=(problem,))
     doc = read(Path(entry.path), file, max_bytes=MAX_BYTES)
-    paper = load_record(doc, path.stem, catalog.taxonomy)
-    catalog.problems.extend(doc.problems)
-    if paper is not None:
-        catalog.papers[paper.id] = paper
-        catalog.files[paper.id] = file
+    paper = load_record(doc, path.stem, taxonomy)
+    return Entry(file, paper, tuple(doc.problems))
+
+
+def _whole_file(file: str, message: str, hint: str) -> Problem:
+    return Problem("error", file, 1, 1, "", message, hint)
 
 
 def _not_a_record(entry: os.DirEntry[str], file: str) -> Problem | None:

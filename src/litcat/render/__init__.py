@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..core.catalog import Catalog
 from . import compare, downloads, explorer, feeds, home, nodes, papers, recent, schema, trends
 from .context import Producer, RenderContext, RenderOptions, href, page_url
+from .output import MarkdownPage, Output, as_text
+from .site import Rendered, SiteRenderer
 from .sources import edit_url, source_of
 
 PRODUCERS: list[Producer] = [
@@ -26,31 +28,32 @@ PRODUCERS: list[Producer] = [
 
 __all__ = [
     "PRODUCERS",
+    "MarkdownPage",
+    "Output",
     "Producer",
     "RenderContext",
     "RenderOptions",
+    "Rendered",
+    "SiteRenderer",
+    "as_text",
     "edit_url",
     "href",
     "page_url",
+    "render_outputs",
     "render_site",
     "source_of",
 ]
 
 
 def render_site(catalog: Catalog, options: RenderOptions) -> dict[str, str]:
-    """Every generated page and file, by path relative to the docs folder.
+    """Every generated page and file, by path relative to the docs folder; pages are Markdown
+    with YAML front matter.
 
     The catalog must have loaded without errors (``catalog.ok``).
     """
-    if not catalog.ok:
-        raise ValueError("the catalog has errors; run litcat validate")
-    ctx = RenderContext(catalog, options, list(PRODUCERS))
-    pages: dict[str, str] = {}
-    owner: dict[str, str] = {}
-    for producer in ctx.producers:
-        for path, content in producer.produce(ctx):
-            if path in pages:
-                raise ValueError(f"{producer.name} and {owner[path]} both write {path}")
-            pages[path] = content
-            owner[path] = producer.name
-    return pages
+    return {path: as_text(out) for path, out in render_outputs(catalog, options).items()}
+
+
+def render_outputs(catalog: Catalog, options: RenderOptions) -> dict[str, Output]:
+    """Like :func:`render_site`, with each page's metadata and body kept apart."""
+    return SiteRenderer(options, list(PRODUCERS)).render(catalog).outputs

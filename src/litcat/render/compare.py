@@ -19,6 +19,7 @@ from ..core.models import Paper
 from ..core.taxonomy import Attribute, NodeInfo, Taxonomy
 from ..formats.tables import spreadsheet_safe
 from .context import NodeLink, Producer, RenderContext
+from .output import Output
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,36 @@ def table_csv(t: Table) -> str:
     return out.getvalue()
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-    tables = [t for t in (table(ctx, info) for info in ctx.taxonomy.all_nodes()) if t]
-    for t in tables:
-        dim = ctx.taxonomy.dimension(t.info.dimension)
-        assert dim is not None
-        # Themes print the title unescaped. A table of every compared column needs the width
-        # of the navigation and the toc; the breadcrumb leads back. Search leaves it out: the
-        # paper pages already index every value it shows.
-        title = html.escape(f"Compare: {t.info.node.label}")
-        meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}}
-        yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
-        yield t.csv, table_csv(t)
+def tables(ctx: RenderContext) -> dict[tuple[str, str], Table]:
+    """Every node's table, made once per render: the index counts their rows."""
+    found = ctx.cache.get(__name__)
+    if found is None:
+        made = ((info, table(ctx, info)) for info in ctx.taxonomy.all_nodes())
+        found = ctx.cache[__name__] = {(i.dimension, i.id): t for i, t in made if t is not None}
+    assert isinstance(found, dict)
+    return found
+
+
+def table_pages(ctx: RenderContext, info: NodeInfo) -> Iterator[tuple[str, Output]]:
+    t = tables(ctx).get((info.dimension, info.id))
+    if t is None:
+        return
+    dim = ctx.taxonomy.dimension(t.info.dimension)
+    assert dim is not None
+    # Themes print the title unescaped. A table of every compared column needs the width
+    # of the navigation and the toc; the breadcrumb leads back. Search leaves it out: the
+    # paper pages already index every value it shows.
+    title = html.escape(f"Compare: {t.info.node.label}")
+    meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}}
+    yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
+    yield t.csv, table_csv(t)
+
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
+    """The index of the tables; each table is made by :func:`table_pages`."""
+    found = list(tables(ctx).values())
     by_dimension = [
-        (dim, [t for t in tables if t.info.dimension == dim.id]) for dim in ctx.taxonomy.dimensions
+        (dim, [t for t in found if t.info.dimension == dim.id]) for dim in ctx.taxonomy.dimensions
     ]
     yield (
         paths.COMPARE,
@@ -114,7 +131,7 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             "compare-index.md.j2",
             paths.COMPARE,
             {"title": "Comparison tables", "hide": ["toc"]},
-            dimensions=[(dim, found) for dim, found in by_dimension if found],
+            dimensions=[(dim, ts) for dim, ts in by_dimension if ts],
             columns=columns(ctx.taxonomy),
         ),
     )
@@ -130,4 +147,4 @@ def node_links(ctx: RenderContext, info: NodeInfo) -> list[NodeLink]:
     return [NodeLink("Comparison table", paths.compare_table(info.dimension, info.id))]
 
 
-PRODUCER = Producer("compare", produce, node_links)
+PRODUCER = Producer("compare", produce, node_links, per_node=table_pages)

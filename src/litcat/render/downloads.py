@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..core import paths
 from ..formats.exports import EXPORTS
 from .context import Producer, RenderContext
+from .output import Output
 
 DESCRIPTIONS = {
     "bibtex": "Every paper as a BibTeX entry; the keys are the record ids.",
@@ -16,7 +17,7 @@ DESCRIPTIONS = {
 }
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     files = []
     for name, export in EXPORTS.items():
         content = export.render(ctx.catalog)

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from ..core import paths
 from ..formats.explorer import explorer_files
 from .context import Producer, RenderContext
+from .output import Output
 
 # The script fills in each paper's id: the page template gives it this pattern to fill.
 ID_SLOT = "{id}"
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     files = explorer_files(ctx.catalog)
     yield (
         paths.EXPLORER,

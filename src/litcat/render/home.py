@@ -10,6 +10,7 @@ from ..core.taxonomy import Dimension, MatrixView, NodeInfo
 from . import origins
 from .context import Producer, RenderContext
 from .nodes import trees
+from .output import Output
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Matrix:
     rows: list[Row]
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     catalog = ctx.catalog
     years = [p.year for p in catalog.papers.values() if p.year is not None]
     counts = {

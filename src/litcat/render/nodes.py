@@ -10,6 +10,7 @@ from ..core import paths
 from ..core.taxonomy import Dimension, Group, NodeInfo
 from . import origins
 from .context import Producer, RenderContext
+from .output import Output
 from .sources import source_of
 
 
@@ -36,7 +37,7 @@ class GroupTrees:
     dimensions: list[DimensionTree]
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     yield (
         paths.TAXONOMY,
         ctx.page(
@@ -47,11 +48,13 @@ def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             sources=origins.nodes(ctx),
         ),
     )
-    for info in ctx.taxonomy.all_nodes():
-        yield node_page(ctx, info)
 
 
-def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, str]:
+def node_pages(ctx: RenderContext, info: NodeInfo) -> Iterator[tuple[str, Output]]:
+    yield node_page(ctx, info)
+
+
+def node_page(ctx: RenderContext, info: NodeInfo) -> tuple[str, Output]:
     taxonomy = ctx.taxonomy
     path = paths.node(info.dimension, info.id)
     dim = taxonomy.dimension(info.dimension)
@@ -108,4 +111,4 @@ def trees(ctx: RenderContext) -> list[GroupTrees]:
     return [g for g in out if g.dimensions]
 
 
-PRODUCER = Producer("nodes", produce)
+PRODUCER = Producer("nodes", produce, per_node=node_pages)

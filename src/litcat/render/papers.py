@@ -11,34 +11,35 @@ from ..core import ids, paths, values
 from ..core.models import Paper
 from ..formats.bibtex import bibtex_entry, entry_type
 from .context import Producer, RenderContext
-from .related import related_papers
+from .output import Output
 from .sources import source_of
 from .text import author_list, fence
 
-RELATED = 5
+
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
+    # Every output of this producer shows one paper.
+    return iter(())
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-    related = related_papers(ctx.catalog, ctx.taxonomy.dimension_ids(), RELATED)
-    for paper in ctx.catalog.newest_first():
-        path = paths.paper(paper.id)
-        yield (
+def paper_page(ctx: RenderContext, paper: Paper) -> Iterator[tuple[str, Output]]:
+    path = paths.paper(paper.id)
+    yield (
+        path,
+        ctx.page(
+            "paper.md.j2",
             path,
-            ctx.page(
-                "paper.md.j2",
-                path,
-                meta(paper),
-                paper=paper,
-                authors=author_list(paper.authors, paper.authors_incomplete),
-                links=links(paper),
-                tags=tags(ctx, paper),
-                origin=ctx.taxonomy.origin(paper.origin) if paper.origin else None,
-                attributes=attribute_rows(ctx, paper),
-                bibtex=fence(bibtex_entry(paper), "bibtex"),
-                related=[ctx.catalog.papers[i] for i in related[paper.id]],
-                edit_url=ctx.edit_url(source_of(ctx.catalog, path)),
-            ),
-        )
+            meta(paper),
+            paper=paper,
+            authors=author_list(paper.authors, paper.authors_incomplete),
+            links=links(paper),
+            tags=tags(ctx, paper),
+            origin=ctx.taxonomy.origin(paper.origin) if paper.origin else None,
+            attributes=attribute_rows(ctx, paper),
+            bibtex=fence(bibtex_entry(paper), "bibtex"),
+            related=[ctx.catalog.papers[i] for i in ctx.related[paper.id]],
+            edit_url=ctx.edit_url(source_of(ctx.catalog, path)),
+        ),
+    )
 
 
 def meta(paper: Paper) -> dict[str, Any]:
@@ -133,4 +134,4 @@ def attribute_rows(ctx: RenderContext, paper: Paper) -> list[tuple[str, str]]:
     return rows
 
 
-PRODUCER = Producer("papers", produce)
+PRODUCER = Producer("papers", produce, per_paper=paper_page)

@@ -8,6 +8,7 @@ from itertools import groupby
 from ..core import paths
 from ..core.models import Paper
 from .context import Producer, RenderContext
+from .output import Output
 
 SHOWN = 100
 
@@ -18,7 +19,7 @@ def recently_added(papers: list[Paper], limit: int) -> list[Paper]:
     return newest[:limit]
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     chosen = recently_added(list(ctx.catalog.papers.values()), SHOWN)
     days = [(day, list(group)) for day, group in groupby(chosen, key=lambda p: p.added)]
     yield (

@@ -13,6 +13,9 @@ from collections import defaultdict
 
 from ..core.catalog import Catalog
 
+# How many related papers a paper page lists.
+RELATED = 5
+
 
 def related_papers(catalog: Catalog, dims: list[str], limit: int) -> dict[str, list[str]]:
     order = sorted(catalog.papers, key=lambda pid: (-(catalog.papers[pid].year or 0), pid))

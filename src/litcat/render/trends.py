@@ -12,6 +12,7 @@ from ..core import paths
 from ..core.taxonomy import Dimension
 from .charts import PARTIAL_MARK, Series, grouped_bars, legend, year_axis
 from .context import Producer, RenderContext
+from .output import Output
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def partial_year(ctx: RenderContext, years: list[int]) -> int | None:
     return today.year if today is not None and today.year in years else None
 
 
-def produce(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
     catalog = ctx.catalog
     # A paper whose year no source gives has no place on a time axis.
     dated = {pid: p.year for pid, p in catalog.papers.items() if p.year is not None}

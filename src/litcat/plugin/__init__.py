@@ -1,29 +1,39 @@
-"""The ``litcat`` MkDocs plugin: MkDocs events in, calls to the loader and renderer out."""
+"""The ``litcat`` MkDocs plugin: MkDocs events in, calls to the loader and renderer out.
+
+Generated pages reach MkDocs as :class:`FinishedPage`: their HTML is finished by
+:mod:`litcat.render.finish` instead of Python-Markdown, and their search entries come from the
+records (:mod:`litcat.render.search`). Under ``mkdocs serve`` the plugin object lives across
+rebuilds (it has ``on_startup``), and its :class:`~litcat.render.live.LiveSite` re-reads and
+re-renders only what a save changed.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import logging
 import os
-from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urljoin
 
+from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .core.catalog import PAPERS_DIR, TAXONOMY_FILE
-from .core.files import LEFTOVER
-from .core.loader import load_catalog
-from .core.problems import format_problems
-from .render import RenderOptions, edit_url, render_site, source_of, theme
+from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
+from ..core.files import LEFTOVER
+from ..core.problems import format_problems
+from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
+from ..render.live import LiveSite
+from ..render.search import Entry, merge_index
+from .pages import FinishedPage, make_finisher, page_url_of
+from .theme import add_assets, add_theme, build_date, own_templates
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -34,12 +44,22 @@ class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     taxonomy = c.File(exists=True, default=TAXONOMY_FILE)
     # Templates that replace the package's by name; unset: templates/ beside mkdocs.yml, if any.
     templates = c.Optional(c.Dir(exists=True))
+    # False sends generated pages through Python-Markdown like hand-written ones (slower; for
+    # a Markdown extension that must see them).
+    finished_html = c.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.edit_urls: dict[str, str | None] = {}
         self.templates: Path | None = None
+        self.live: LiveSite | None = None
+        self.searched: dict[str, list[Entry]] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
+        # with it the loaded catalog and the rendered pages.
+        self.live = None
 
     @property
     def root(self) -> Path:
@@ -58,7 +78,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         add_assets(files, config)
-        catalog = load_catalog(self.root)
+        live = self._live(config)
+        catalog = live.load()
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
         for problem in catalog.problems:
@@ -75,23 +96,65 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             today=build_date(os.environ),
         )
         self.edit_urls = {}
-        listed = nav_paths(config.nav)
-        for path, content in render_site(catalog, options).items():
+        listed = nav_titles(config.nav)
+        rendered = live.render(catalog, options)
+        searched = live.search_entries() if self.config.finished_html else {}
+        for path, content in rendered.outputs.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
-            files.append(
-                File.generated(config, path, content=content, inclusion=inclusion(path, listed))
-            )
+            files.append(self._file(config, path, content, listed, path in searched))
             if path.endswith(".md"):
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
+        self.searched = searched
         return files
+
+    def _live(self, config: MkDocsConfig) -> LiveSite:
+        if self.live is None or self.live.loader.root != self.root.resolve():
+            self.live = LiveSite(self.root)
+        if self.config.finished_html:
+            key = (repr(config.markdown_extensions), repr(config.mdx_configs))
+            self.live.use_finisher(key, lambda: make_finisher(config))
+        return self.live
+
+    def _file(
+        self,
+        config: MkDocsConfig,
+        path: str,
+        content: Output,
+        listed: dict[str, str | None] | None,
+        searched: bool,
+    ) -> File:
+        level = inclusion(path, None if listed is None else set(listed))
+        if not isinstance(content, MarkdownPage) or not self.config.finished_html:
+            return File.generated(config, path, content=as_text(content), inclusion=level)
+        file = File.generated(config, path, content=content.body, inclusion=level)
+        assert self.live is not None
+        title = listed.get(path) if listed is not None else None
+        FinishedPage(title, file, config, content, self.live, searched)
+        return file
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
         # MkDocs would point generated pages at docs/<page>.md, which does not exist.
         if page.file.src_uri in self.edit_urls:
             page.edit_url = self.edit_urls[page.file.src_uri]
         return page
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.searched:
+            return
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        entries: list[dict[str, Any]] = []
+        for path, found in self.searched.items():
+            url = page_url_of(config, path)
+            entries.extend({"location": url, **entry} for entry in found)
+        merged = merge_index(index, entries)
+        # As the search plugin writes it.
+        utils.write_file(json.dumps(merged, separators=(",", ":")).encode("utf-8"), str(index_path))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -100,40 +163,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             if path is not None:
                 server.watch(str(path))
         return server
-
-
-def own_templates(configured: str | None, config: MkDocsConfig) -> Path | None:
-    """The catalog's templates folder: the one configured, else ``templates/`` beside
-    ``mkdocs.yml`` if there is one; None leaves every page to the package's templates."""
-    if configured is not None:
-        return Path(configured)
-    beside = Path(config.config_file_path or ".").parent / "templates"
-    return beside if beside.is_dir() else None
-
-
-def add_theme(config: MkDocsConfig) -> None:
-    """What the package ships for the theme, so that a catalog's ``mkdocs.yml`` names none of
-    it: the Material template adding citation tags (after a ``custom_dir`` of the catalog's
-    own, which may replace it), the styles, the scripts and the Markdown extensions the pages
-    need. Whatever the configuration already names is not added twice."""
-    overrides = str(theme.THEME_OVERRIDES)
-    dirs = config.theme.dirs
-    if overrides not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-    config.extra_css.extend(p for p in theme.STYLES if p not in config.extra_css)
-    named = {str(script) for script in config.extra_javascript}
-    config.extra_javascript.extend(p for p in theme.SCRIPTS if p not in named)
-    extensions = config.markdown_extensions
-    extensions.extend(e for e in theme.MARKDOWN_EXTENSIONS if e not in extensions)
-
-
-def add_assets(files: Files, config: MkDocsConfig) -> None:
-    """The package's styles and scripts, as site files; a file of the same path in the docs
-    folder replaces the package's."""
-    for path in theme.asset_paths():
-        if files.get_file_from_path(path) is None:
-            source = str(theme.ASSETS.parent)
-            files.append(File(path, source, config.site_dir, config.use_directory_urls))
 
 
 def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
@@ -147,29 +176,27 @@ def inclusion(path: str, listed: set[str] | None) -> InclusionLevel:
     return InclusionLevel.UNDEFINED
 
 
-def build_date(environ: Mapping[str, str]) -> dt.date:
-    """The day of the build: today, or the day ``SOURCE_DATE_EPOCH`` names (reproducible
-    builds set it so that a rebuild of the same sources gives the same pages)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
 def nav_paths(nav: Any) -> set[str] | None:
     """Every page path the ``nav`` setting names, or None when MkDocs makes the nav itself."""
+    titles = nav_titles(nav)
+    return None if titles is None else set(titles)
+
+
+def nav_titles(nav: Any) -> dict[str, str | None] | None:
+    """Every page path the ``nav`` setting names, with the title it gives (or None), or None
+    when MkDocs makes the nav itself."""
     if nav is None:
         return None
-    found: set[str] = set()
-    stack = [nav]
+    found: dict[str, str | None] = {}
+    stack: list[tuple[str | None, Any]] = [(None, nav)]
     while stack:
-        item = stack.pop()
+        title, item = stack.pop()
         if isinstance(item, str):
-            found.add(item)
+            found.setdefault(item, title)
         elif isinstance(item, dict):
-            stack.extend(item.values())
+            stack.extend((str(key), value) for key, value in item.items())
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((None, value) for value in item)
     return found
 
 

@@ -1,0 +1,68 @@
+"""The pages the plugin hands MkDocs: generated pages whose HTML litcat finishes itself."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..render import MarkdownPage
+from ..render.convert import MarkdownConverter, site_highlight
+from ..render.finish import Finisher
+from ..render.live import LiveSite
+
+
+class FinishedPage(Page):
+    """A generated page whose HTML litcat finishes itself (see :mod:`litcat.render.finish`).
+
+    MkDocs lets a plugin put its own Page on a file before the navigation is built; this one
+    reads its metadata from the renderer instead of parsing front matter, and renders without
+    Python-Markdown unless the page holds something only Markdown can turn into HTML, or a
+    plugin changed its Markdown.
+    """
+
+    def __init__(
+        self,
+        title: str | None,
+        file: File,
+        config: MkDocsConfig,
+        source: MarkdownPage,
+        live: LiveSite,
+        searched: bool,
+    ) -> None:
+        super().__init__(title, file, config)
+        self.source = source
+        self.live = live
+        self.searched = searched
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = self.source.body
+        self.meta = dict(self.source.meta)
+        if self.searched:
+            # Its entries come from the record: the search plugin need not parse the page.
+            self.meta["search"] = {**self.meta.get("search", {}), "exclude": True}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        finished = None
+        if self.markdown is self.source.body:
+            finished = self.live.finished(self.file.src_uri, self.source)
+        if finished is None:
+            super().render(config, files)
+            return
+        self.content = finished.html
+        self.toc = get_toc(finished.toc)  # type: ignore[arg-type]
+        # As Page.render does: the title of a leading h1, used when neither the nav nor the
+        # metadata gives one.
+        self._title_from_render = finished.title
+        self.present_anchor_ids = set(finished.ids)
+
+
+def make_finisher(config: MkDocsConfig) -> Finisher:
+    convert = MarkdownConverter(config.markdown_extensions, config.mdx_configs or {})
+    return Finisher(convert, site_highlight(convert))
+
+
+def page_url_of(config: MkDocsConfig, path: str) -> str:
+    """The URL MkDocs gives the page at ``path`` (as the search index writes it)."""
+    return File(path, None, config.site_dir, config.use_directory_urls).url

@@ -1,0 +1,167 @@
+"""Generated pages finished without Python-Markdown read the same as through it.
+
+The site is built both ways (the plugin's ``finished_html`` on and off) and every page is
+compared, whitespace between tags aside; then the finisher alone is checked on the shapes of
+Markdown it must hand back to Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.site import plugin_config
+from litcat.render.convert import MarkdownConverter, converted_highlight, site_highlight
+from litcat.render.finish import Finisher
+
+from .conftest import CATALOG, REPO
+from .sitebuild import Build, make_docs, mkdocs_build, write_config
+from .test_site import hostile_catalog
+
+# The repository's own Markdown setup (md_in_html among it).
+EXTENSIONS: list[object] = [
+    {"toc": {"permalink": True}},
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "admonition",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+]
+# The same, as Python-Markdown takes them.
+NAMES = ["toc", *(e for e in EXTENSIONS if isinstance(e, str))]
+CONFIGS = {"toc": {"permalink": True}}
+
+
+def squeeze(html: str) -> str:
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): squeeze(p.read_text("utf-8")) for p in site.rglob("*.html")}
+
+
+def build_both(folder: Path, config: dict[str, object]) -> tuple[Build, Build]:
+    builds = []
+    for finished in (True, False):
+        plugins = config["plugins"]
+        assert isinstance(plugins, list)
+        for plugin in plugins:
+            if isinstance(plugin, dict) and "litcat" in plugin:
+                plugin["litcat"]["finished_html"] = finished
+        path = folder / f"mkdocs-{finished}.yml"
+        path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        build = mkdocs_build(path, folder / f"site-{finished}")
+        assert build.returncode == 0, build.output
+        builds.append(build)
+    return builds[0], builds[1]
+
+
+def assert_same_pages(fast: Build, slow: Build) -> int:
+    mine, theirs = pages(fast.site), pages(slow.site)
+    assert sorted(mine) == sorted(theirs)
+    for page, html in mine.items():
+        assert html == theirs[page], page
+    return len(mine)
+
+
+@pytest.mark.parametrize("md_in_html", [True, False])
+def test_every_page_of_the_test_site_reads_the_same(tmp_path: Path, md_in_html: bool) -> None:
+    catalog = hostile_catalog(tmp_path)
+    path = write_config(tmp_path, catalog, make_docs(tmp_path), options={})
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if md_in_html:
+        config["markdown_extensions"] = EXTENSIONS
+    fast, slow = build_both(tmp_path, config)
+    assert assert_same_pages(fast, slow) > 20
+    # The pages are finished HTML: no front matter or Markdown heading is left in them.
+    paper = fast.html("papers/berg2021flyways")
+    assert '<h2 id="bibtex">BibTeX<a class="headerlink"' in paper
+    assert 'href="#related-papers" class="md-nav__link"' in paper
+
+
+def test_the_real_catalog_s_paper_node_and_home_pages_read_the_same(tmp_path: Path) -> None:
+    config = plugin_config(REPO, tmp_path / "unused")
+    fast, slow = build_both(tmp_path, config)
+    for page in ("papers/ren2024diffusion", "taxonomy/policy-class/diffusion-policy", ""):
+        mine = squeeze((fast.site / page / "index.html").read_text("utf-8"))
+        theirs = squeeze((slow.site / page / "index.html").read_text("utf-8"))
+        assert mine == theirs, page
+    assert_same_pages(fast, slow)
+
+
+@pytest.fixture(scope="module")
+def finisher() -> Finisher:
+    convert = MarkdownConverter(NAMES, CONFIGS)
+    return Finisher(convert, site_highlight(convert))
+
+
+BODIES = [
+    "## Title\n\n<p>one</p>\n\n## Title\n\n<div><p>two</p>\n</div>\n",
+    '# Site &#40;x&#41;\n\n<ul class="a">\n<li><a href="x/">X</a></li>\n</ul>\n',
+    '<div class="b" markdown>\n\n```bibtex\n@misc{k,\n  title = {<script>x</script>},\n}\n'
+    "```\n\n</div>\n",
+    "### Dim {#dim-a}\n\n<table><tr><td>1</td></tr></table>\n",
+    "<p>before</p>\n\nSome *Markdown* text.\n\n- a list\n- of two\n",
+    "<figure><svg><line x1='1'/><rect/></svg></figure>\n",
+    # A comment may hide tags from the counting: Markdown reads the chunk.
+    "<!-- <p> -->\n<p>a</p>\n",
+]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_the_finisher_gives_what_markdown_gives(finisher: Finisher, body: str) -> None:
+    convert = MarkdownConverter(NAMES, CONFIGS)
+    found = finisher.finish(body)
+    assert found is not None
+    expected = convert(body)
+    assert squeeze(found.html) == squeeze(expected.html)
+    assert found.toc == expected.toc
+    assert found.title == expected.title
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A raw block that a blank line does not end: Markdown reads on to its closing tag.
+        "<div>\n<p>a</p>\n\n<p>b</p>\n</div>\n",
+        # Text after a raw block in the same chunk becomes a paragraph in Markdown.
+        "<p>a</p>\ntext",
+        # A fence inside a chunk may hold blank lines.
+        "text\n```\ncode\n\nmore\n```\n",
+        "```\nnever closed\n",
+        "<div markdown>\n\nx\n",
+    ],
+)
+def test_what_the_finisher_cannot_split_goes_to_markdown(finisher: Finisher, body: str) -> None:
+    assert finisher.finish(body) is None
+
+
+def test_the_fast_highlighter_gives_the_converter_s_html() -> None:
+    convert = MarkdownConverter(NAMES, CONFIGS)
+    fast, slow = site_highlight(convert), converted_highlight(convert)
+    for code in ["@misc{a,\n  title = {A & B <i>},\n}", "@book{b,\n  note = {`x` ~~~},\n}"]:
+        assert fast(code, "bibtex") == slow(code, "bibtex").strip()
+
+
+def test_line_anchors_make_the_converter_highlight(tmp_path: Path) -> None:
+    # With settings the fast highlighter does not know, every fence goes to the converter.
+    convert = MarkdownConverter(
+        ["pymdownx.highlight", "pymdownx.superfences"],
+        {"pymdownx.highlight": {"anchor_linenums": True, "line_spans": "__span"}},
+    )
+    highlight = site_highlight(convert)
+    assert "__span" in highlight("@misc{a,\n}", "bibtex")
+
+
+def test_a_catalog_copy_builds_without_the_finisher_too(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(CATALOG, catalog)
+    config = write_config(tmp_path, catalog, make_docs(tmp_path), options={"finished_html": False})
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert '<h2 id="bibtex">BibTeX' in build.html("papers/berg2021flyways")
