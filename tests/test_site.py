@@ -212,13 +212,15 @@ def test_search_indexes_each_paper_once_with_its_facts_apart(site: Build) -> Non
         "venue": "Journal of Avian Movement",
         "year": "2021",
         "taxonomy": "GPS tags Geese Continental",
+        # Text, list and choice attributes, as the page shows them; yes/no and counts are not.
+        "attributes": "Solar GPS loggers Barnacle goose Greylag goose Field",
     }
     # One entry per paper page: its sections (BibTeX, related papers) are not indexed.
     assert not [loc for loc in docs if loc.startswith("papers/berg2021flyways/#")]
     node = docs["taxonomy/method/gps-tags/"]
     assert node["title"] == "GPS tags"
     assert node["taxonomy"] == "Method Tracking"
-    for name in ("short_name", "authors", "venue", "year", "taxonomy"):
+    for name in ("short_name", "authors", "venue", "year", "taxonomy", "attributes"):
         assert name in index["config"]["fields"], name
 
 

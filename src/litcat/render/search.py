@@ -16,7 +16,7 @@ import re
 from html import escape
 from typing import Any
 
-from ..core import paths
+from ..core import paths, values
 from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import NodeInfo, Taxonomy
@@ -32,6 +32,7 @@ FIELDS: dict[str, dict[str, float]] = {
     "venue": {"boost": 10.0},
     "year": {"boost": 10.0},
     "taxonomy": {"boost": 10.0},
+    "attributes": {"boost": 10.0},
 }
 
 Entry = dict[str, Any]
@@ -67,7 +68,22 @@ def paper_entry(catalog: Catalog, taxonomy: Taxonomy, paper: Paper) -> Entry:
     labels = tag_labels(catalog, taxonomy, paper)
     if labels:
         entry["taxonomy"] = _terms(" ".join(labels))
+    facts = attribute_words(taxonomy, paper)
+    if facts:
+        entry["attributes"] = _terms(" ".join(facts))
     return entry
+
+
+def attribute_words(taxonomy: Taxonomy, paper: Paper) -> list[str]:
+    """What the page shows for the paper's text, list and choice attributes ("Franka Panda",
+    a base model's name): words a reader may search for. Yes, no and counts are left out; they
+    would match every paper."""
+    words: list[str] = []
+    for attr in taxonomy.attributes:
+        value = paper.attributes.get(attr.id)
+        if value is not None and attr.type not in ("bool", "int"):
+            words.append(values.shown(attr, value, separator=" "))
+    return words
 
 
 def tag_labels(catalog: Catalog, taxonomy: Taxonomy, paper: Paper) -> list[str]:
