@@ -18,8 +18,10 @@ site: $(STAMP)
 	$(BIN)/litcat validate
 	$(BIN)/mkdocs build --strict
 
+# --dirty: after a saved record, only the pages it changes are built again (a change to
+# mkdocs.yml or docs/ pages may need a restart to reach every page).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 test: lint
 	$(BIN)/python -m pytest

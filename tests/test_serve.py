@@ -60,6 +60,40 @@ def test_a_rebuild_reads_one_record_and_makes_its_pages_again(
     assert "Revised" in (site / "papers" / "okafor2023radar" / "index.html").read_text("utf-8")
 
 
+def test_a_dirty_rebuild_writes_only_what_a_save_changed(catalog_dir: Path, tmp_path: Path) -> None:
+    """Under ``mkdocs serve --dirty``, pages whose content a save left alone are not built
+    again: their files keep their time; the record's page and the pages listing it change."""
+    config_file = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
+    site = tmp_path / "site"
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    untouched = site / "taxonomy" / "taxon" / "geese" / "index.html"  # okafor is no goose
+    changed = site / "papers" / "okafor2023radar" / "index.html"
+    listing = site / "taxonomy" / "method" / "radar" / "index.html"
+    before = {path: path.stat().st_mtime_ns for path in (untouched, changed, listing)}
+    time.sleep(0.05)
+    retitle(catalog_dir / "papers" / "okafor2023radar.yaml", "title: ", "title: Revised ")
+    build(load_config(str(config_file), site_dir=str(site)), dirty=True)
+    assert untouched.stat().st_mtime_ns == before[untouched]
+    assert changed.stat().st_mtime_ns != before[changed]
+    assert "Revised" in changed.read_text("utf-8")
+    assert "Revised" in listing.read_text("utf-8")
+
+
+def test_a_plain_build_writes_every_page(catalog_dir: Path, tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
+    site = tmp_path / "site"
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    page = site / "papers" / "berg2021flyways" / "index.html"
+    before = page.stat().st_mtime_ns
+    time.sleep(0.05)
+    build(load_config(str(config_file), site_dir=str(site)))
+    assert page.stat().st_mtime_ns != before
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

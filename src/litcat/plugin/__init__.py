@@ -32,7 +32,7 @@ from ..core.problems import format_problems
 from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
 from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
-from .pages import FinishedPage, make_finisher, page_url_of
+from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of
 from .theme import add_assets, add_theme, build_date, own_templates
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -55,11 +55,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.templates: Path | None = None
         self.live: LiveSite | None = None
         self.searched: dict[str, list[Entry]] = {}
+        # Under `mkdocs serve --dirty`: what the last build generated, to tell what changed.
+        self.dirty = False
+        self.built: dict[str, Output] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
         # with it the loaded catalog and the rendered pages.
         self.live = None
+        self.dirty = command == "serve" and dirty
+        self.built = {}
 
     @property
     def root(self) -> Path:
@@ -107,6 +112,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
         self.searched = searched
+        if self.dirty:
+            self.built = dict(rendered.outputs)
         return files
 
     def _live(self, config: MkDocsConfig) -> LiveSite:
@@ -126,9 +133,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         searched: bool,
     ) -> File:
         level = inclusion(path, None if listed is None else set(listed))
-        if not isinstance(content, MarkdownPage) or not self.config.finished_html:
-            return File.generated(config, path, content=as_text(content), inclusion=level)
-        file = File.generated(config, path, content=content.body, inclusion=level)
+        finished = isinstance(content, MarkdownPage) and self.config.finished_html
+        text = content.body if isinstance(content, MarkdownPage) and finished else as_text(content)
+        file = GeneratedFile.generated(config, path, content=text, inclusion=level)
+        assert isinstance(file, GeneratedFile)
+        file.changed = not self.dirty or self.built.get(path) != content
+        if not isinstance(content, MarkdownPage) or not finished:
+            return file
         assert self.live is not None
         title = listed.get(path) if listed is not None else None
         FinishedPage(title, file, config, content, self.live, searched)

@@ -58,6 +58,20 @@ class FinishedPage(Page):
         self.present_anchor_ids = set(finished.ids)
 
 
+class GeneratedFile(File):
+    """A generated file that says whether it changed since the last build.
+
+    MkDocs takes every generated file for modified, so ``mkdocs serve --dirty`` would build
+    every page again after each save; with this, it builds only the pages and files whose
+    content the save changed (the record's page, its nodes' pages, the counts).
+    """
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 def make_finisher(config: MkDocsConfig) -> Finisher:
     convert = MarkdownConverter(config.markdown_extensions, config.mdx_configs or {})
     return Finisher(convert, site_highlight(convert))
