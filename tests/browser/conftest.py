@@ -4,7 +4,7 @@ This folder has no ``__init__.py`` on purpose: ``tests.browser`` is the shared m
 Chromium (tests/browser.py), which a package of the same name would hide.
 
 The catalog is the invented one plus a record whose text is markup, to show that it stays text,
-and one whose authors no source names.
+and one whose authors no source names (and whose short name is long, as some are).
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ added: 2024-07-01
 
 UNKNOWN_AUTHORS = """\
 title: A Paper Whose Authors No Source Names
+short_name: An Unusually Long Short Name Made Of Many Words
 authors: []
 authors_incomplete: true
 year: 2018

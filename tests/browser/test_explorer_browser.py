@@ -267,3 +267,27 @@ def test_screenshots(page: Any, site: Any, artifacts: Path) -> None:
         shot = artifacts / f"explorer-{scheme}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_the_results_fit_the_page_without_scrolling_sideways(
+    browser: Any, site: Any, width: int
+) -> None:
+    """A long title or short name wraps inside its cell: the table stays as wide as its
+    column, so Venue is never cut off at a desktop width."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        open_explorer(page, site)
+        fit = page.evaluate(
+            """() => {
+              const wrap = document.querySelector('.lx-results .md-typeset__scrollwrap');
+              const table = wrap.querySelector('table').getBoundingClientRect();
+              const article = document.querySelector('article').getBoundingClientRect();
+              return {scroll: wrap.scrollWidth - wrap.clientWidth,
+                      past: table.right - article.right};
+            }"""
+        )
+        assert fit["scroll"] <= 1 and fit["past"] <= 1, fit
+    finally:
+        context.close()
