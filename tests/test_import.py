@@ -109,6 +109,24 @@ def test_latex_accents_and_unknown_macros() -> None:
     assert data["title"] == "The DecADe of Straße Birds"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (r"$\pi_\texttt{RL}$: Online RL", "πRL: Online RL"),
+        (r"{$\pi_{0}$}: a Flow Model", "π0: a Flow Model"),
+        (r"$\pi_{0.5}$ and $\mathcal{L}_2$", "π0.5 and L2"),
+        (r"RL$^2$ and $O(n^{2})$", "RL² and O(n²)"),
+        (r"$O(n^k)$ and $x^{k+1}$", "O(n^k) and x^(k+1)"),
+        (r"$Q_\lambda$ and $\text{RL}^{*}$", "Qλ and RL^*"),
+        (r"Costs \$5_2 and \texttt{RL}", "Costs $5_2 and RL"),
+    ],
+)
+def test_math_in_titles_reads_as_text(title: str, expected: str) -> None:
+    entry = parse_bibtex(f"@article{{k, author = {{Ito, Ken}}, title = {{{title}}}, year = 2024}}")
+    assert entry.entries[0].data["title"] == expected
+    assert entry.entries[0].notes == []
+
+
 def test_urls_and_identifiers_are_not_latex_decoded() -> None:
     text = r"""@misc{k, author = {Ito, Ken}, title = {Swifts}, year = 2020,
     url = {https://example.org/a%20b_c~d}, doi = {10.1000/a_b%c}}"""

@@ -6,7 +6,10 @@ BibTeX text means that LaTeX alone does not, and keeps a note of what it had to 
 - ``{\\TeX}``, ``\\LaTeX`` and their kin are words, not nothing;
 - ``\\textasciicircum`` is ``^`` (not the modifier letter U+02C6); ``~`` is a space;
 - a bare ``%`` or ``&`` is text in a BibTeX field, not a comment that cuts the title;
-- an unknown macro is dropped, its argument kept, and a note names it.
+- an unknown macro is dropped, its argument kept, and a note names it;
+- in math, a subscript joins its base (``$\\pi_0$`` is ``π0``, ``$\\pi_{0.5}$`` is ``π0.5``,
+  ``$\\pi_\\texttt{RL}$`` is ``πRL``, as such names are written in text), a superscript of digits
+  is written with Unicode's (``$n^2$`` is ``n²``) and any other keeps its caret.
 
 The BibTeX writer (:mod:`litcat.formats.bibtex`) escapes exactly what this decodes, so that an
 exported entry reads back as the record it came from.
@@ -43,7 +46,17 @@ _WORDS = {
     **dict.fromkeys(("rm", "it", "bf", "sf", "tt", "sc", "sl", "em", "cal", "bm"), ""),
 }
 # Font commands whose argument is the text (pylatexenc knows \textit and \textbf, not these).
-_KEEP_ARGUMENT = ("textsf", "mathsf", "mathcal", "mathbb", "mathfrak", "mathscr", "boldsymbol")
+_KEEP_ARGUMENT = (
+    *("textsf", "texttt", "textrm", "textnormal", "textup", "textmd", "text", "mbox"),
+    *("mathsf", "mathtt", "mathrm", "mathit", "mathbf", "mathcal", "mathbb", "mathfrak"),
+    *("mathscr", "boldsymbol", "operatorname"),
+)
+# $...$ not opened or closed by an escaped \$; and in it, _ or ^ with its argument: a group,
+# a macro with an optional group ({\texttt{RL}}), or one character.
+_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+(?:\{[^{}]*\})?)|([^\s\\{}]))")
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SCRIPTABLE = frozenset("0123456789+-=()")
 # A % or & not escaped by a backslash (an even run of backslashes before it escapes nothing):
 # to LaTeX a comment and an alignment tab, in a title a percent sign and an ampersand.
 _BARE = re.compile(r"(?<!\\)((?:\\\\)*)([%&])")
@@ -88,6 +101,23 @@ def _decoder() -> LatexNodes2Text:
 _DECODER = _decoder()
 
 
+def _script(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    arg = next(g for g in match.groups()[1:] if g is not None)
+    if mark == "_":
+        return f"{{{arg}}}"
+    if arg and set(arg) <= _SCRIPTABLE and any(c.isdigit() for c in arg):
+        return arg.translate(_SUPERSCRIPT)
+    return f"^{{{arg}}}" if len(arg) == 1 else f"^({{{arg}}})"
+
+
+def _scripts(text: str) -> str:
+    """Sub- and superscripts in math as plain text can show them (see the module's notes)."""
+    if "$" not in text:
+        return text
+    return _MATH.sub(lambda m: "$" + _SCRIPT.sub(_script, m.group(1)) + "$", text)
+
+
 def decode(text: str) -> tuple[str, list[str]]:
     """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
     notes: list[str] = []
@@ -95,6 +125,7 @@ def decode(text: str) -> tuple[str, list[str]]:
         notes.append(f"a bare {bare} is read as the character {bare}")
     text = _BARE.sub(r"\1\\\2", text)
     text = _TIE.sub(r"\1 ", text)
+    text = _scripts(text)
     _UNKNOWN.names.clear()
     try:
         plain = _DECODER.latex_to_text(text)
