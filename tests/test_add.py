@@ -10,7 +10,7 @@ from litcat.formats.schema import schema_header
 from litcat.intake import add as adding
 from litcat.intake import fetch
 
-from .conftest import TODAY, Cli
+from .conftest import TODAY, Cli, finished
 
 
 def failed(result: Result) -> None:
@@ -219,6 +219,44 @@ def test_add_bibtex_file(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
     result = cli(catalog_dir, "add", "--bibtex", str(source))
     assert result.exit_code == 0, result.output
     assert (catalog_dir / "papers/muller2023night.yaml").is_file()
+
+
+def test_add_takes_what_only_a_curator_knows(cli: Cli, catalog_dir: Path) -> None:
+    result = cli(
+        catalog_dir,
+        *("add", "--bibtex", "-", "--tag", "taxon=songbirds"),
+        *("--short-name", "NightFlight", "--summary", "Counts warblers crossing the Alps."),
+        *("--code", "https://github.com/example/nightflight"),
+        *("--project", "https://example.org/nightflight"),
+        *("--source", "https://arxiv.org/abs/2305.00001"),
+        *("--source", "https://example.org/nightflight"),
+        input=ENTRY,
+    )
+    code, output = finished(result)
+    assert code == 0, output
+    catalog = load_catalog(catalog_dir)
+    assert catalog.ok and not catalog.problems, catalog.problems
+    paper = catalog.papers["muller2023night"]
+    assert paper.short_name == "NightFlight"
+    assert paper.summary == "Counts warblers crossing the Alps."
+    assert paper.links.code == "https://github.com/example/nightflight"
+    assert paper.links.project == "https://example.org/nightflight"
+    assert paper.sources == ["https://arxiv.org/abs/2305.00001", "https://example.org/nightflight"]
+
+
+def test_a_bad_option_value_is_located_in_the_record_and_nothing_written(
+    cli: Cli, catalog_dir: Path
+) -> None:
+    result = cli(
+        catalog_dir,
+        *("add", "--bibtex", "-", "--code", "javascript:alert(1)"),
+        *("--source", "ftp://example.org/x"),
+        input=ENTRY,
+    )
+    failed(result)
+    assert "papers/muller2023night.yaml:" in result.output
+    assert "links.code" in result.output and "sources" in result.output
+    assert not (catalog_dir / "papers/muller2023night.yaml").exists()
 
 
 # -- failure paths -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,18 @@ def test_the_add_examples_are_real_output(cli: Cli, tmp_path: Path) -> None:
         assert result.output.strip() in DOC, args
     written = (root / "papers/ma2024dreureka.yaml").read_text()
     assert written.split("added: ")[0] in DOC  # the date is the day the command ran
+
+
+@pytest.mark.skipif(not (REPO / "taxonomy.yaml").is_file(), reason="no catalog in this checkout")
+def test_the_curator_options_example_runs(cli: Cli, tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    (root / "papers").mkdir(parents=True)
+    (root / "taxonomy.yaml").write_bytes((REPO / "taxonomy.yaml").read_bytes())
+    block = DOC.split("### What only you know")[1].split("```sh\n")[1].split("\n```")[0]
+    args = shlex.split(block.replace("\\\n", " "))
+    assert args[:2] == ["litcat", "add"]
+    result = cli(root, *args[1:])
+    assert result.exit_code == 0, result.output
+    written = (root / "papers/ma2024dreureka.yaml").read_text()
+    for option in ("--short-name", "--summary", "--code", "--source"):
+        assert args[args.index(option) + 1] in written, option

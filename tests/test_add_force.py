@@ -134,3 +134,24 @@ def test_force_with_tags_replaces_only_the_tags(cli: Cli, catalog_dir: Path) -> 
         before.added_tags,
     )
     assert f"{RECORD}: tags: " in output
+
+
+def test_force_with_curator_options_replaces_those_fields_and_says_so(
+    cli: Cli, catalog_dir: Path
+) -> None:
+    before = load_catalog(catalog_dir).papers["berg2021flyways"]
+    code, output = finished(
+        cli(
+            catalog_dir,
+            *("add", "--force", "--bibtex", "-", "--summary", "A shorter summary."),
+            *("--source", "https://example.org/flyways-page"),
+            input=ENTRY,
+        )
+    )
+    assert code == 0, output
+    after = load_catalog(catalog_dir).papers["berg2021flyways"]
+    assert after.summary == "A shorter summary."
+    assert after.short_name == before.short_name
+    assert after.sources[: len(before.sources)] == before.sources
+    assert "https://example.org/flyways-page" in after.sources
+    assert f"summary: {before.summary!r} -> 'A shorter summary.'" in output

@@ -23,6 +23,19 @@ def tag_options(values: tuple[str, ...]) -> dict[str, list[str]]:
     return tags
 
 
+def curated_options(
+    short_name: str | None,
+    summary: str | None,
+    code: str | None,
+    project: str | None,
+    sources: tuple[str, ...],
+) -> dict[str, object]:
+    """The record fields the options give, as :func:`litcat.intake.curated.with_curated`
+    takes them (the record's checks judge the values, with file and line)."""
+    links = {kind: url for kind, url in (("code", code), ("project", project)) if url}
+    return {"short_name": short_name, "summary": summary, "links": links, "sources": list(sources)}
+
+
 def require_taxonomy(catalog: Catalog) -> None:
     if catalog.taxonomy is None:
         raise click.ClickException(
@@ -109,6 +122,17 @@ def write(catalog: Catalog, prepared: adding.Prepared, force: bool) -> None:
     help="Take the paper from one BibTeX entry in FILE ('-' for standard input), offline.",
 )
 @click.option("--tag", "tag_values", multiple=True, metavar="DIM=NODE", help="Tag (repeatable).")
+@click.option("--short-name", help="The name people call the method by (DPPO, RT-2).")
+@click.option("--summary", help="What the paper does, in your own words.")
+@click.option("--code", metavar="URL", help="The official code repository.")
+@click.option("--project", metavar="URL", help="The project page.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="URL",
+    help="A page the facts were checked on, the arXiv or publisher page first (repeatable).",
+)
 @click.option(
     "--force",
     is_flag=True,
@@ -122,12 +146,23 @@ def add(
     identifier: str | None,
     bibtex: BinaryIO | None,
     tag_values: tuple[str, ...],
+    short_name: str | None,
+    summary: str | None,
+    code: str | None,
+    project: str | None,
+    sources: tuple[str, ...],
     force: bool,
 ) -> None:
-    """Add a paper from its arXiv id or DOI (fetched), or from BibTeX (--bibtex)."""
+    """Add a paper from its arXiv id or DOI (fetched), or from BibTeX (--bibtex).
+
+    The source gives the facts (title, authors, year, venue, ids); the options give what only
+    a curator knows. Everything is checked as litcat validate checks it before the record is
+    written, and nothing is written while a problem remains.
+    """
     if (identifier is None) == (bibtex is None):
         raise click.UsageError("give an arXiv id or a DOI, or --bibtex FILE (one of them)")
     tags = tag_options(tag_values)
+    curated = curated_options(short_name, summary, code, project, sources)
     require_taxonomy(env.load())
     facts = (
         read_bibtex(bibtex) if bibtex is not None else fetch_facts(str(identifier), env.transport)
@@ -143,6 +178,7 @@ def add(
             added=env.today(),
             header=schema_header(catalog.root),
             force=force,
+            curated=curated,
         )
         write(catalog, prepared, force)
     if not tags and not prepared.replaces:

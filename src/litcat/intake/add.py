@@ -17,13 +17,14 @@ from typing import Any
 from ..core import ids, record_checks
 from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_record
-from ..core.models import RECORD_FIELDS, Paper
+from ..core.models import Paper
 from ..core.problems import Problem
 from ..core.reader import parse
 from ..core.taxonomy import Taxonomy
 from ..store.writer import dump, record_text, write_atomic
 from . import fetch
 from .bibtex import parse_bibtex, surname
+from .curated import with_curated
 from .refresh import refresh_data
 
 # Words that say nothing about a paper, skipped when picking the id's title word.
@@ -116,13 +117,17 @@ class Index:
 
 
 def record_data(
-    facts: dict[str, Any], tags: dict[str, list[str]], added: dt.date
+    facts: dict[str, Any],
+    tags: dict[str, list[str]],
+    added: dt.date,
+    curated: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Record data in canonical field order from fetched or imported facts and tags."""
+    """Record data in canonical field order from fetched or imported facts, tags and what
+    the contributor gave (:func:`with_curated`)."""
     data = {**facts, "added": added.isoformat()}
     if tags:
         data["tags"] = tags
-    return {name: data[name] for name in RECORD_FIELDS if name in data}
+    return with_curated(data, curated or {})
 
 
 def check_record(
@@ -252,6 +257,7 @@ def prepare(
     added: dt.date,
     header: str = "",
     force: bool = False,
+    curated: dict[str, Any] | None = None,
 ) -> Prepared:
     """Make the record of a paper, unless the catalog holds it already.
 
@@ -259,13 +265,16 @@ def prepare(
     and a record holding the same arXiv id or DOI is refreshed in place (:mod:`.refresh`): the
     source's facts replace its facts; its links, tags (unless new ones are given), attributes,
     summary, notes and sources stay, and ``changes`` says what changed.
+
+    ``curated`` holds what the contributor gave beside tags (a short name, a summary, links,
+    sources): it goes into the record as :func:`.curated.with_curated` says.
     """
     match = index.find(facts)
     if match is not None and (not force or match.paper_id not in catalog.papers):
         return Prepared(match.paper_id, duplicate=match)
     if match is not None and match.by != "title":
         data, old_header, changes, refused = refresh_data(
-            catalog, match.paper_id, match.file, facts, tags
+            catalog, match.paper_id, match.file, facts, tags, curated or {}
         )
         if data is None:
             return Prepared(match.paper_id, problems=refused, replaces=True)
@@ -273,5 +282,6 @@ def prepare(
         return Prepared(match.paper_id, text, problems, replaces=True, changes=changes)
     base = make_id(facts.get("authors", []), int(facts.get("year", 0)), facts.get("title", ""))
     pid = unique_id(base, index.taken)
-    _, text, problems = check_record(catalog, pid, record_data(facts, tags, added), header)
+    data = record_data(facts, tags, added, curated)
+    _, text, problems = check_record(catalog, pid, data, header)
     return Prepared(pid, text, problems)

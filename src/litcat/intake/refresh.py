@@ -17,6 +17,7 @@ from ..core.catalog import Catalog
 from ..core.models import RECORD_FIELDS, to_data
 from ..core.problems import Problem
 from ..store.writer import body_comment_lines, split_header
+from .curated import with_curated
 
 # What a source states about a paper; everything else in a record is the catalog's own.
 FACTS = ("title", "authors", "authors_incomplete", "year", "venue", "venue_year", "arxiv", "doi")
@@ -29,9 +30,14 @@ def _show(value: Any) -> str:
 
 
 def merge(
-    data: dict[str, Any], facts: dict[str, Any], tags: dict[str, list[str]]
+    data: dict[str, Any],
+    facts: dict[str, Any],
+    tags: dict[str, list[str]],
+    curated: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The record's data with the source's facts in, and a line per change."""
+    """The record's data with the source's facts in, and what the contributor gave (a short
+    name, a summary, links, sources: :func:`.curated.with_curated`), and a line per
+    change."""
     new = dict(data)
     if "authors" in facts:
         # The source's author list is complete unless it says "and others".
@@ -53,6 +59,8 @@ def merge(
         new["sources"] = sources
     if tags:
         new["tags"] = tags
+    if curated:
+        new = with_curated(new, curated)
     # No defaults in a record: an author list now complete, a venue year now unknown go.
     if new.get("authors_incomplete") is False:
         del new["authors_incomplete"]
@@ -69,7 +77,12 @@ def merge(
 
 
 def refresh_data(
-    catalog: Catalog, pid: str, file: str, facts: dict[str, Any], tags: dict[str, list[str]]
+    catalog: Catalog,
+    pid: str,
+    file: str,
+    facts: dict[str, Any],
+    tags: dict[str, list[str]],
+    curated: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any] | None, str, list[str], list[Problem]]:
     """The refreshed data, the file's header, the changes, or why the file is left alone."""
     old_text = (catalog.root / file).read_bytes().decode("utf-8")
@@ -89,5 +102,5 @@ def refresh_data(
         return None, "", [], [problem]
     taxonomy = catalog.require_taxonomy()
     data = to_data(catalog.papers[pid], taxonomy.dimension_ids(), taxonomy.attribute_ids())
-    merged, changes = merge(data, facts, tags)
+    merged, changes = merge(data, facts, tags, curated)
     return merged, split_header(old_text)[0], changes, []
