@@ -427,3 +427,13 @@ def test_arxiv_titles_lose_their_line_breaks() -> None:
     assert sorted(found) == ["1505.00023", "2303.04137", "2406.01967"]
     assert found["1505.00023"].title.endswith("Optimality, Complexity, and Performance")
     assert found["2303.04137"].year == 2023
+
+
+def test_arxiv_titles_have_their_math_read_as_text() -> None:
+    """The API gives a title as typed: its $...$ parts are LaTeX, the rest plain text."""
+    recorded = (RECORDED / "arxiv-2406.01967.xml").read_text(encoding="utf-8")
+    typed = r"$\pi_\texttt{RL}$: Sim-To-Real at ~50% of the Cost &amp; $n^2$ Less"
+    body = recorded.replace("DrEureka: Language Model Guided Sim-To-Real Transfer", typed)
+    assert body != recorded
+    found = fetch.parse_arxiv_feed(body.encode("utf-8"))
+    assert found["2406.01967"].title == "πRL: Sim-To-Real at ~50% of the Cost & n² Less"

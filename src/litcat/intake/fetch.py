@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import ids
+from .latex import math_text
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 TIMEOUT = 20.0
@@ -210,7 +211,7 @@ def _arxiv_entry(entry: ET.Element) -> ArxivEntry | None:
     authors = [_text(a, f"{_ATOM}name") for a in entry.findall(f"{_ATOM}author")]
     return ArxivEntry(
         arxiv=arxiv,
-        title=title,
+        title=math_text(title),
         authors=[a for a in authors if a],
         year=int(published[:4]),
         doi=_text(entry, f"{_ARXIV_NS}doi") or None,

@@ -135,3 +135,12 @@ def decode(text: str) -> tuple[str, list[str]]:
     for name in _UNKNOWN.names:
         notes.append(f"unknown LaTeX macro \\{name} left out (its argument is kept)")
     return _SPACES.sub(" ", plain).strip(), notes
+
+
+def math_text(text: str) -> str:
+    """``text`` with only its ``$...$`` parts decoded: the arXiv API gives titles as their
+    authors typed them (``$\\pi_0$: A Vision-Language-Action Flow Model``), where the rest is
+    plain text already (a ``~`` or ``%`` there is that character)."""
+    if "$" not in text:
+        return text
+    return _MATH.sub(lambda m: decode(m.group())[0], text)
