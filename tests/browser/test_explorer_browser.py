@@ -291,3 +291,20 @@ def test_the_results_fit_the_page_without_scrolling_sideways(
         assert fit["scroll"] <= 1 and fit["past"] <= 1, fit
     finally:
         context.close()
+
+
+def test_a_search_in_the_link_is_ready_with_the_summaries_searched(page: Any, site: Any) -> None:
+    """Summaries come in a second file: the view opened from a link is ready only once they
+    are searched too ("shift" is a word of one summary and of no title). The summaries are
+    held back a moment, as a slow network would."""
+
+    def slowly(route: Any) -> None:
+        page.wait_for_timeout(400)
+        route.continue_()
+
+    page.route("**/explorer/details.json", slowly)
+    open_explorer(page, site, "?search=shift")
+    assert (status(page), titles(page)) == (
+        "1 of 7 papers",
+        ["Flyways Revisited: GPS Tracks of Arctic Geese"],
+    )

@@ -58,8 +58,11 @@
     wire(view);
     skipLinks(view);
     refresh(view);
-    if (view.state.q) searchDetails(view);
-    view.root.classList.add("lx-ready");
+    // A search from the link also reads the summaries, which come in a second file: the view
+    // is ready once they are searched too, not while it shows title matches only.
+    var ready = function () { view.root.classList.add("lx-ready"); };
+    if (view.state.q) searchDetails(view).then(ready, ready);
+    else ready();
   }
 
   function setControls(view) {
@@ -97,8 +100,8 @@
   }
 
   function searchDetails(view) {
-    if (view.index.details) return;
-    details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
+    if (view.index.details) return Promise.resolve();
+    return details(view).then(function () { refresh(view); }, function (e) { fail(view, "Search", e); });
   }
 
   /* Draws the view for the state. ``change`` says what the reader changed: each change is a
