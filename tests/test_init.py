@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
+from litcat.cli.init import SEARCH_SEPARATOR, mkdocs_yml
 from litcat.core.loader import load_catalog
 
 from .conftest import REPO, TESTS, Cli, finished
@@ -35,7 +38,8 @@ def test_an_empty_catalog_validates_and_builds_strictly(cli: Cli, tmp_path: Path
     ]
     config = yaml.load((root / "mkdocs.yml").read_text(), Loader=_EnvLoader)
     assert config["site_name"] == "Field notes"
-    assert config["theme"] == {"name": "material"} and config["plugins"] == ["search", "litcat"]
+    assert config["theme"] == {"name": "material"}
+    assert config["plugins"] == [{"search": {"separator": SEARCH_SEPARATOR}}, "litcat"]
     assert cli(root, "validate", "--strict").exit_code == 0
     build = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 0, build.output
@@ -194,3 +198,24 @@ def test_a_bullet_naming_two_papers_is_reported_not_guessed(cli: Cli, tmp_path: 
         ".gitkeep",
         "one2021.yaml",
     ]
+
+
+def test_a_new_catalog_searches_with_the_repository_s_word_separator() -> None:
+    """Material's search splits words with this pattern; a word that keeps one of lunr's query
+    characters ("2026*" on the trends page) breaks the prefix search of later queries."""
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as stream:
+        repo = yaml_load(stream)
+    (search,) = [p["search"] for p in repo["plugins"] if isinstance(p, dict) and "search" in p]
+    assert search["separator"] == SEARCH_SEPARATOR
+    new = yaml.safe_load(mkdocs_yml("X").replace("!ENV", ""))
+    assert new["plugins"][0] == {"search": {"separator": SEARCH_SEPARATOR}}
+    split = re.compile(SEARCH_SEPARATOR)
+    for text, words in [
+        ("2026* so far", ["2026", "so", "far"]),
+        ("**FlyTrack** a^2 x~y c+d #tag `code` {braces} |pipe|", None),
+        ("Policy: version 2.5.", ["Policy", "version", "2.5"]),
+    ]:
+        found = [w for w in split.split(text) if w]
+        assert all(w.isalnum() or w == "2.5" for w in found), found
+        if words is not None:
+            assert found == words

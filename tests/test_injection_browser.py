@@ -152,6 +152,11 @@ def test_search_results_show_payloads_as_text(served: tuple[build.Plan, Path, st
             page.goto(base, wait_until="load")
             query = page.locator("input[data-md-component=search-query]")
             query.click()
+            # Keys typed before the worker has loaded the index are queries it cannot run.
+            page.wait_for_function(
+                "() => !/Initializing/.test("
+                "document.querySelector('.md-search-result__meta')?.textContent ?? 'Initializing')"
+            )
             shown = ""
             # Tokens and words that only payloads hold; Material searches as keys are typed.
             for word in ("qz000", "onload", "qz016", "qz033", "javascript"):

@@ -67,6 +67,10 @@ STARTER_TAXONOMY = {
 }
 
 
+# The search plugin's word separator, as the repository's own mkdocs.yml sets it.
+SEARCH_SEPARATOR = r'[\s\-,:;!?=\[\]()"/*^~+#|{}`]+|\.(?!\d)|&[lg]t;'
+
+
 def mkdocs_yml(site_name: str) -> str:
     # json.dumps writes a YAML double-quoted string: any name is read back as written.
     return f"""\
@@ -79,7 +83,10 @@ edit_uri: !ENV [LITCAT_EDIT_URI, null]
 theme:
   name: material
 plugins:
-  - search
+  - search:
+      # Words end at punctuation too, and at the characters of lunr's query syntax and of
+      # Markdown: a word holding one ("2026*") can break Material's prefix search.
+      separator: {json.dumps(SEARCH_SEPARATOR)}
   - litcat
 """
 
