@@ -19,18 +19,6 @@ SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
 # Where .ci/run installs axe-core (npm install --prefix .ci/axe); LITCAT_AXE may name another.
 AXE = REPO / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-# Material's own interface, outside litcat's pages and styles: the header, tabs, navigation,
-# search, footer, its "skip to content" link and the copy buttons on code blocks.
-MATERIAL_CHROME = (
-    ".md-header",
-    ".md-tabs",
-    ".md-sidebar",
-    ".md-search",
-    ".md-footer",
-    ".md-top",
-    ".md-dialog",
-    ".md-code__nav",
-)
 # No sandbox: tests may run as root in containers. The rest keeps Chromium from calling home,
 # so that the only requests a test sees are the ones the page makes.
 CHROMIUM_ARGS = [
@@ -100,7 +88,7 @@ def require_axe() -> Path:
     return path
 
 
-def axe_violations(page: Any, exclude: tuple[str, ...] = MATERIAL_CHROME) -> list[str]:
+def axe_violations(page: Any, exclude: tuple[str, ...] = ()) -> list[str]:
     """What axe-core finds wrong on the page as it is now, outside ``exclude``: one line per
     element, ``rule: selector: what to fix``."""
     page.add_script_tag(path=str(require_axe()))

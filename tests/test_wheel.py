@@ -104,12 +104,11 @@ def test_the_wheel_carries_the_templates_and_assets(installed: Installed) -> Non
             shipped = f"litcat/templates/{path.relative_to(REPO / 'templates').as_posix()}"
             assert shipped in names, shipped
             assert zipfile.ZipFile(installed.wheel).read(shipped) == path.read_bytes()
+    assets = REPO / "src" / "litcat" / "assets"
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            assert f"litcat/assets/{path.relative_to(assets).as_posix()}" in names, path
     for shipped in (
-        "litcat/assets/litcat.css",
-        "litcat/assets/explorer/core.js",
-        "litcat/assets/explorer/ui.js",
-        "litcat/assets/explorer/compare.js",
-        "litcat/assets/explorer/explorer.css",
         "litcat/starter/README.md",
         "litcat/starter/workflows/validate.yml",
         "litcat/py.typed",

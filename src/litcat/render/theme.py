@@ -22,7 +22,12 @@ ASSETS = _PACKAGE / "assets"
 ASSETS_URL = "assets"
 
 STYLES = ("assets/litcat.css", "assets/explorer/explorer.css")
-SCRIPTS = ("assets/explorer/core.js", "assets/explorer/ui.js", "assets/explorer/compare.js")
+SCRIPTS = (
+    "assets/litcat.js",
+    "assets/explorer/core.js",
+    "assets/explorer/ui.js",
+    "assets/explorer/compare.js",
+)
 # Python-Markdown extensions the generated pages rely on: heading ids (``{#dim-x}``) and
 # Markdown inside HTML blocks (the BibTeX code block of a paper page).
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")
