@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site serve test lint fmt bench clean
+.PHONY: site serve test quick lint fmt bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ serve: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# While working: every test but the browser ones, on every core (make test runs them all).
+quick: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser" -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
