@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
@@ -55,16 +55,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.templates: Path | None = None
         self.live: LiveSite | None = None
         self.searched: dict[str, list[Entry]] = {}
-        # Under `mkdocs serve --dirty`: what the last build generated, to tell what changed.
+        # Under `mkdocs serve --dirty`, only the files whose content changed are built again.
         self.dirty = False
-        self.built: dict[str, Output] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
         # with it the loaded catalog and the rendered pages.
         self.live = None
         self.dirty = command == "serve" and dirty
-        self.built = {}
 
     @property
     def root(self) -> Path:
@@ -107,13 +105,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         for path, content in rendered.outputs.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
-            files.append(self._file(config, path, content, listed, path in searched))
+            file = self._file(config, path, content, listed, path in searched)
+            # The renderer lives as long as the plugin: what it says changed since its last
+            # render is what changed since the last build (all of it, the first time).
+            file.changed = not self.dirty or path in rendered.changed
+            files.append(file)
             if path.endswith(".md"):
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
         self.searched = searched
-        if self.dirty:
-            self.built = dict(rendered.outputs)
         return files
 
     def _live(self, config: MkDocsConfig) -> LiveSite:
@@ -131,18 +131,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         content: Output,
         listed: dict[str, str | None] | None,
         searched: bool,
-    ) -> File:
+    ) -> GeneratedFile:
         level = inclusion(path, None if listed is None else set(listed))
-        finished = isinstance(content, MarkdownPage) and self.config.finished_html
-        text = content.body if isinstance(content, MarkdownPage) and finished else as_text(content)
+        page = content if isinstance(content, MarkdownPage) and self.config.finished_html else None
+        text = page.body if page is not None else as_text(content)
         file = GeneratedFile.generated(config, path, content=text, inclusion=level)
         assert isinstance(file, GeneratedFile)
-        file.changed = not self.dirty or self.built.get(path) != content
-        if not isinstance(content, MarkdownPage) or not finished:
+        if page is None:
             return file
         assert self.live is not None
         title = listed.get(path) if listed is not None else None
-        FinishedPage(title, file, config, content, self.live, searched)
+        FinishedPage(title, file, config, page, self.live, searched)
         return file
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
