@@ -120,3 +120,109 @@ def test_check_works_for_every_format(cli: Cli, catalog_dir: Path, tmp_path: Pat
     assert cli(catalog_dir, "export", "--format", "bibtex", "--check", str(out)).exit_code == 0
     out.write_text(out.read_text() + "% mine\n")
     assert cli(catalog_dir, "export", "--format", "bibtex", "--check", str(out)).exit_code == 1
+
+
+START, END = markdown.START, markdown.END
+# Markers a README may hold that do not say beyond doubt where the list goes: the file is
+# left as it was, and the message says how to mark the place.
+DOUBTFUL = {
+    "no markers": "# Ours\n\nWords.\n",
+    "only a start": f"# Ours\n\n{START}\nold\n",
+    "only an end": f"# Ours\n\nold\n{END}\n",
+    "reversed": f"# Ours\n\n{END}\nold\n{START}\n",
+    "two lists": f"{START}\na\n{END}\n\n{START}\nb\n{END}\n",
+    "quoted in a sentence": f"Put {START} and {END} around the list.\n\nMore words.\n",
+    "quoted in code spans": f"Use `{START}`\nthen `{END}`.\n",
+    "in a code block": f"Like this:\n\n```markdown\n{START}\n{END}\n```\n",
+    "in a tilde block": f"~~~~\n{START}\n~~~\n{END}\n~~~~\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOUBTFUL))
+def test_doubtful_markers_leave_the_file_alone(
+    cli: Cli, catalog_dir: Path, tmp_path: Path, name: str
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(DOUBTFUL[name], encoding="utf-8")
+    code, output = finished(cli(catalog_dir, "export", "--format", "markdown", "-o", str(readme)))
+    assert code == 1
+    assert f"put the two lines {START} and {END}" in " ".join(output.split())
+    assert readme.read_text(encoding="utf-8") == DOUBTFUL[name]
+
+
+def test_a_documented_marker_beside_the_real_ones_is_text(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    """Instructions that quote the markers (in a code block) and the markers themselves."""
+    doc = f"How: `{START}`\n\n```\n{START}\n{END}\n```\n\n{START}\nold\n{END}\ntail\n"
+    readme = tmp_path / "README.md"
+    readme.write_text(doc, encoding="utf-8")
+    assert cli(catalog_dir, "export", "--format", "markdown", "-o", str(readme)).exit_code == 0
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith(doc[: doc.index("old")]) and text.endswith(f"{END}\ntail\n")
+    assert "old" not in text and "Flyways Revisited" in text
+
+
+def test_crlf_readme_keeps_its_line_endings(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    doc = f"# Ours\r\n\r\n{START}\r\nold\r\n{END}\r\nMore.\r\n"
+    readme = tmp_path / "README.md"
+    readme.write_bytes(doc.encode())
+    assert cli(catalog_dir, "export", "--format", "markdown", "-o", str(readme)).exit_code == 0
+    data = readme.read_bytes()
+    assert data.startswith(f"# Ours\r\n\r\n{START}\r\n".encode())
+    assert data.endswith(f"{END}\r\nMore.\r\n".encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    check = cli(catalog_dir, "export", "--format", "markdown", "--check", str(readme))
+    assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "bibtex", "json"])
+@pytest.mark.parametrize("target", ["taxonomy.yaml", "mkdocs.yml", "papers/berg2021flyways.yaml"])
+def test_export_never_replaces_the_catalogs_files(
+    cli: Cli, catalog_dir: Path, fmt: str, target: str
+) -> None:
+    path = catalog_dir / target
+    before = path.read_bytes() if path.exists() else None
+    code, output = finished(cli(catalog_dir, "export", "--format", fmt, "-o", str(path)))
+    assert code == 1
+    assert "one of the catalog's own files" in output
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_export_does_not_write_through_a_link(cli: Cli, catalog_dir: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text(f"{START}\n{END}\n", encoding="utf-8")
+    link = tmp_path / "README.md"
+    link.symlink_to(real)
+    code, output = finished(cli(catalog_dir, "export", "--format", "markdown", "-o", str(link)))
+    assert code == 1 and "symbolic link" in output
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == f"{START}\n{END}\n"
+
+
+def test_a_readme_that_is_not_utf8_gets_a_message(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    readme = tmp_path / "README.md"
+    data = f"caf\xe9\n{START}\n{END}\n".encode("latin-1")
+    readme.write_bytes(data)
+    for option in ("-o", "--check"):
+        code, output = finished(
+            cli(catalog_dir, "export", "--format", "markdown", option, str(readme))
+        )
+        assert code == 1 and "not UTF-8 text" in output
+    assert readme.read_bytes() == data
+
+
+def test_the_starter_readme_quoting_the_markers_is_no_trap(cli: Cli, tmp_path: Path) -> None:
+    """The README init writes tells how to use the markers; following it splices the list
+    where the maintainer put them, not into that sentence."""
+    root = tmp_path / "new"
+    assert cli(None, "init", str(root), "--name", "Birds").exit_code == 0
+    readme = root / "README.md"
+    told = readme.read_text(encoding="utf-8")
+    assert START in told
+    code, output = finished(cli(root, "export", "--format", "markdown", "-o", str(readme)))
+    assert code == 1 and "no litcat markers" in output
+    readme.write_text(f"{told}\n## Papers\n\n{START}\n{END}\n", encoding="utf-8")
+    assert cli(root, "export", "--format", "markdown", "-o", str(readme)).exit_code == 0
+    assert readme.read_text(encoding="utf-8").startswith(told)

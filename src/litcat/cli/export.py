@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..core.catalog import Catalog
+from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from ..core.problems import count
 from ..formats import markdown
 from ..formats.exports import EXPORTS
@@ -24,20 +24,48 @@ FORMATS: dict[str, Callable[[Catalog], str]] = {
 DIFF_LINES = 40
 
 
+def _read(path: Path) -> str:
+    try:
+        # Bytes first: reading as text would turn CRLF into LF, and the file's lines with it.
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(
+            f"{path}: not UTF-8 text (byte {exc.start}); litcat reads and writes UTF-8 only"
+        ) from None
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot be read ({exc.strerror})") from None
+
+
 def _in_place(fmt: str, path: Path, text: str) -> str:
-    """What ``path`` should hold: ``text``, or for Markdown with markers, the file with the
-    list between them replaced."""
-    if fmt != "markdown" or not path.is_file():
+    """What ``path`` should hold: ``text``, or for a Markdown file that exists, the file with
+    the list between its markers replaced (refused when the markers are not beyond doubt)."""
+    if fmt != "markdown" or not path.exists():
         return text
-    spliced = markdown.splice(path.read_text(encoding="utf-8"), text)
-    return text if spliced is None else spliced
+    try:
+        return markdown.splice(_read(path), text)
+    except markdown.MarkerError as exc:
+        raise click.ClickException(
+            f"{path}: {exc}; nothing was written (to write the list alone, give a new file)"
+        ) from None
+
+
+def _refuse_catalog_file(root: Path, path: Path) -> None:
+    """An export never replaces the catalog's own files, nor writes through a link."""
+    if path.is_symlink():
+        raise click.ClickException(
+            f"{path} is a symbolic link; give the file it points to ({path.resolve()}) by its name"
+        )
+    target = path.resolve()
+    base = root.resolve()
+    own = {base / TAXONOMY_FILE, base / "mkdocs.yml"}
+    if target in own or target.is_relative_to(base / PAPERS_DIR) or target.is_dir():
+        raise click.ClickException(
+            f"{path} is one of the catalog's own files or folders; an export goes elsewhere"
+        )
 
 
 def _check(fmt: str, path: Path, text: str) -> None:
-    try:
-        have = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.ClickException(f"{path}: cannot be read ({exc})") from None
+    have = _read(path)
     want = _in_place(fmt, path, text)
     if have == want:
         click.echo(f"{path} is up to date", err=True)
@@ -93,6 +121,7 @@ def export(env: Env, fmt: str, output: Path | None, check: Path | None) -> None:
         # Bytes: an export is UTF-8 whatever the terminal's encoding is.
         click.echo(text.encode("utf-8"), nl=False)
     else:
+        _refuse_catalog_file(env.root, output)
         write_atomic(output, _in_place(fmt, output, text))
         click.echo(f"wrote {len(catalog.papers)} papers to {output}", err=True)
 

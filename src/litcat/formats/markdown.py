@@ -96,10 +96,61 @@ def _section(catalog: Catalog, info: NodeInfo, pids: list[str]) -> str:
     return head + ("\n" + papers if papers else "")
 
 
-def splice(document: str, listing: str) -> str | None:
-    """``document`` with the list between its markers replaced; None if it has no markers."""
-    start, end = document.find(START), document.find(END)
-    if start < 0 or end < start:
-        return None
-    head = document[: start + len(START)]
-    return f"{head}\n\n{listing.strip()}\n\n{document[end:]}"
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class MarkerError(ValueError):
+    """The document's markers do not say, beyond doubt, where the list goes."""
+
+
+def _marker_lines(document: str) -> tuple[list[int], list[int]]:
+    """Where the lines that are a marker and nothing else start, outside fenced code blocks:
+    a marker quoted in a sentence, a code span or a code block is text, not a marker."""
+    starts: list[int] = []
+    ends: list[int] = []
+    fence: str | None = None
+    at = 0
+    for line in document.splitlines(keepends=True):
+        bare = line.strip()
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and _closes(fence, opened.group(1), line):
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+        elif bare == START:
+            starts.append(at)
+        elif bare == END:
+            ends.append(at)
+        at += len(line)
+    return starts, ends
+
+
+def _closes(fence: str, run: str, line: str) -> bool:
+    """A run of the fence's character, at least as long, and nothing after it, closes it."""
+    return run[0] == fence[0] and len(run) >= len(fence) and not line.strip()[len(run) :]
+
+
+def splice(document: str, listing: str) -> str:
+    """``document`` with the list between its markers replaced, in the document's own line
+    endings; everything outside the markers is kept byte for byte.
+
+    Raises :class:`MarkerError` unless the document has exactly one start marker and one end
+    marker after it, each on a line of its own outside code blocks."""
+    starts, ends = _marker_lines(document)
+    how = f"put the two lines {START} and {END}, each on a line of its own, where the list goes"
+    if not starts and not ends:
+        raise MarkerError(f"it has no litcat markers; {how}")
+    if len(starts) != 1 or len(ends) != 1:
+        raise MarkerError(
+            f"it has {len(starts)} start and {len(ends)} end markers, not one of each; {how}"
+        )
+    start, end = starts[0], ends[0]
+    if end < start:
+        raise MarkerError(f"its end marker comes before its start marker; {how}")
+    head_end = document.index("\n", start) + 1
+    newline = "\r\n" if document[start:head_end].endswith("\r\n") else "\n"
+    body = listing.strip().replace("\r\n", "\n")
+    if newline != "\n":
+        body = body.replace("\n", newline)
+    return f"{document[:head_end]}{newline}{body}{newline}{newline}{document[end:]}"
