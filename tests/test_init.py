@@ -219,3 +219,61 @@ def test_a_new_catalog_searches_with_the_repository_s_word_separator() -> None:
         assert all(w.isalnum() or w == "2.5" for w in found), found
         if words is not None:
             assert found == words
+
+
+HOSTILE_TITLE = (
+    "# Awesome <img src=x onerror=alert(1)> &lt;script&gt;alert(2)&lt;/script&gt; "
+    '`<svg onload=alert(3)>` "quoted" \u00adlist\n\n'
+    "- [Flyways Revisited](https://arxiv.org/abs/2101.01234), Berg et al., 2021\n"
+)
+
+
+def test_a_list_title_reaches_the_site_as_text(cli: Cli, tmp_path: Path) -> None:
+    """Material prints site_name into every page as it is: the name init takes from a list's
+    title (entities and code spans decoded) holds no markup character, and the pages that
+    quote it in Markdown escape it."""
+    source = tmp_path / "list.md"
+    source.write_text(HOSTILE_TITLE, encoding="utf-8")
+    root = tmp_path / "hostile"
+    code, output = finished(cli(None, "init", str(root), "--from-markdown", str(source)))
+    assert code == 0, output
+    name = yaml.load((root / "mkdocs.yml").read_text(), Loader=_EnvLoader)["site_name"]
+    assert not set(name) & set("<>&\"'`\u00ad") and name.startswith("Awesome")
+    assert cli(root, "validate", "--strict").exit_code == 0
+    build = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for page in ("index.html", "about/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<script>alert" not in html
+        assert "<svg onload" not in html
+
+
+def test_names_that_are_not_utf8_become_text(cli: Cli, tmp_path: Path) -> None:
+    """A folder, --name or list file whose name is not UTF-8 (bytes the system hands over as
+    surrogates) makes a catalog; the bad bytes are left out of its name."""
+    bad = b"caf\xe9".decode("utf-8", "surrogateescape")
+    source = tmp_path / f"{bad}.md"
+    source.write_text("- [Flyways Revisited](https://arxiv.org/abs/2101.01234)\n", "utf-8")
+    for n, args in enumerate(([], ["--name", f"Notes {bad}"], ["--from-markdown", str(source)])):
+        root = tmp_path / f"{bad}{n}"
+        code, output = finished(cli(None, "init", str(root), *args))
+        assert code == 0, output
+        name = yaml.load((root / "mkdocs.yml").read_text(), Loader=_EnvLoader)["site_name"]
+        assert name.startswith(("caf", "Notes caf")) and "\ufffd" not in name
+        assert cli(root, "validate", "--strict").exit_code == 0
+
+
+def test_soft_hyphens_of_a_list_do_not_fail_the_new_catalog(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "list.md"
+    source.write_text(
+        "# Ours\n\n## Topic\n\n- [Fly\u00adways Re\u200bvisited](https://arxiv.org/abs/2101.01234)"
+        ", Anna\u00ad Berg, Jonas Lind\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "new"
+    assert cli(None, "init", str(root), "--from-markdown", str(source)).exit_code == 0
+    paper = next(iter(load_catalog(root).papers.values()))
+    assert paper.title == "Flyways Revisited"
+    assert cli(root, "validate", "--strict").exit_code == 0
+    build = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.output

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from litcat.core.catalog import Catalog
 from litcat.core.loader import load_catalog, load_record, load_taxonomy
+from litcat.core.lookalikes import remove_invisible
 from litcat.core.models import Paper, to_data
 from litcat.core.reader import parse
 from litcat.core.taxonomy import Taxonomy
@@ -195,8 +196,13 @@ def test_fmt_of_any_valid_layout_keeps_the_record(
         result = format_catalog(before, write=True)
         assert result.skipped == []
         after = load_catalog(root)
+        canonical = record_text(paper, WRITER.taxonomy)
+        if remove_invisible(canonical) != canonical and after.ok:
+            # fmt drops the invisible characters no text needs, and nothing else.
+            assert path.read_text(encoding="utf-8") == remove_invisible(canonical)
+            return
         assert after.papers == {"roundtrip": paper}
-        assert path.read_text(encoding="utf-8") == record_text(paper, WRITER.taxonomy)
+        assert path.read_text(encoding="utf-8") == canonical
 
 
 def comment_lines(text: str) -> list[int]:

@@ -268,3 +268,15 @@ def test_hash_inside_a_value_is_not_a_comment(
     result = cli(catalog_dir, "fmt")
     assert result.exit_code == 0, result.output
     assert "summary: Uses issue#12 numbering." in path.read_text(encoding="utf-8")
+
+
+def test_fmt_removes_the_invisible_characters_no_text_needs(cli: Cli, catalog_dir: Path) -> None:
+    """Soft hyphens and zero-width spaces copied from a PDF fail a strict build: fmt drops
+    them (a zero-width joiner, which Persian and emoji need, stays a warning to look at)."""
+    path = catalog_dir / "papers" / "berg2021flyways.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Flyways", "Fly\u00adways\u200b"), encoding="utf-8")
+    assert cli(catalog_dir, "validate", "--strict").exit_code == 1
+    assert cli(catalog_dir, "fmt").exit_code == 0
+    assert path.read_text(encoding="utf-8") == text
+    assert cli(catalog_dir, "validate", "--strict").exit_code == 0

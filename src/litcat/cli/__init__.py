@@ -112,6 +112,12 @@ def os_error_message(exc: OSError) -> str:
     return text
 
 
+def decoded(text: str) -> str:
+    """A file or folder name as text: bytes that are not UTF-8 (which the system hands over as
+    lone surrogates) become U+FFFD, so the name can be shown and written to a UTF-8 file."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _tolerant_output() -> None:
     """Messages quote titles and names in any script; a terminal that cannot show a character
     gets an escape (\u4e2d) instead of a traceback."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,12 +21,14 @@ import click
 
 from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
 from ..core.loader import load_catalog
+from ..core.lookalikes import remove_invisible
 from ..core.problems import format_problems
+from ..formats import markdown
 from ..intake.listimport import ListImporter, ListReport
 from ..intake.listread import ListReading
 from ..intake.listtaxonomy import list_taxonomy, origin_id
 from ..store.writer import dump, write_atomic
-from . import Env, pass_env
+from . import Env, decoded, pass_env
 from .lists import print_report, read_list_file
 
 STARTER = Path(__file__).parent.parent / "starter"
@@ -91,6 +94,19 @@ plugins:
 """
 
 
+# Material prints the site's name into every page as it is, so it holds no markup characters;
+# in Markdown pages (about, README) it is escaped as well.
+_NOT_IN_A_NAME = re.compile(r"[<>&\"'`\\\x00-\x1f\x7f-\x9f\ufffd]+")
+MAX_NAME = 100
+
+
+def plain_name(text: str) -> str:
+    """A site name from any text (a list's title, a folder, --name): printable, no markup."""
+    text = remove_invisible(decoded(text), every=True)
+    name = " ".join(_NOT_IN_A_NAME.sub(" ", text).split())[:MAX_NAME].strip()
+    return name or "Paper catalog"
+
+
 def litcat_version() -> str:
     try:
         return version("litcat")
@@ -122,7 +138,7 @@ def _umask() -> int:
 
 
 def write_starter(root: Path, site_name: str, origin: str) -> None:
-    values = {"@@SITE_NAME@@": site_name, "@@ORIGIN@@": origin}
+    values = {"@@SITE_NAME@@": markdown.text(site_name), "@@ORIGIN@@": origin}
     for source, target in FILES.items():
         write_atomic(root / target, (STARTER / source).read_text(encoding="utf-8"))
     for source, target in (("README.md", "README.md"), ("about.md", "docs/about.md")):
@@ -142,7 +158,8 @@ def _origin_text(reading: ListReading | None, source: Path | None) -> str:
     if reading is None or source is None:
         return ""
     return (
-        f"It was started from the paper list `{source.name}` (`litcat init --from-markdown`): "
+        f"It was started from the paper list {markdown.text(plain_name(source.name))} "
+        "(`litcat init --from-markdown`): "
         "its sections became the taxonomy and its papers the first records.\n"
     )
 
@@ -182,7 +199,7 @@ def init(env: Env, folder: Path, source: Path | None, name: str | None) -> None:
             f"{folder} is not an empty folder; litcat init starts a catalog in a new or empty one"
         )
     reading = read_list_file(source) if source is not None else None
-    site_name = name or (reading.title if reading else None) or folder.resolve().name
+    site_name = plain_name(name or (reading.title if reading else None) or folder.resolve().name)
     report = None
     with staged(folder) as root:
         write_starter(root, site_name, _origin_text(reading, source))

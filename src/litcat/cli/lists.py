@@ -21,13 +21,13 @@ from ..intake.listimport import ListImporter, ListReport
 from ..intake.listread import ListReading, Paper, read_list
 from ..intake.listtaxonomy import mapped_tags, section_path
 from ..intake.markdown import MAX_BYTES
-from . import Env, pass_env
+from . import Env, decoded, pass_env
 from .add import require_taxonomy
 
 
 def read_list_file(source: Path) -> ListReading:
     """The list read, or a :class:`click.ClickException` naming the file."""
-    name = source.as_posix()
+    name = decoded(source.as_posix())
     with source.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

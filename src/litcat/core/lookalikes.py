@@ -33,6 +33,22 @@ def invisible(text: str) -> str | None:
     return None
 
 
+# Invisible characters no text needs: a soft hyphen only marks where a word may break (lists
+# copied from PDFs are full of them), zero-width spaces, the word joiner and the byte-order
+# mark separate or join nothing a reader sees. Joiners (ZWJ, ZWNJ) are kept: Persian writes
+# them, emoji sequences need them.
+_NEVER_NEEDED = re.compile("[\u00ad\u180e\u200b\u2060\ufeff]")
+
+
+def remove_invisible(text: str, *, every: bool = False) -> str:
+    """``text`` without the invisible characters no text needs (with ``every``, without any
+    invisible character: for names that must be plain, such as a site's)."""
+    text = _NEVER_NEEDED.sub("", text)
+    if every and invisible(text) is not None:
+        text = "".join(c for c in text if invisible(c) is None)
+    return text
+
+
 def _describe(char: str) -> str:
     name = unicodedata.name(char, "").lower() or "an unnamed character"
     return f"U+{ord(char):04X} ({name})"

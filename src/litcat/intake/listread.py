@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import ids
+from ..core.lookalikes import remove_invisible
 from .listfacts import Listed, NotAPaper, papers_in
 from .listlinks import same_page
 from .markdown import Heading, Parsed, parse_markdown
@@ -79,7 +80,9 @@ class ListReading:
 
 
 def read_list(text: str, file: str) -> ListReading:
-    parsed: Parsed = parse_markdown(text)
+    # Soft hyphens and zero-width spaces copied from PDFs would fail the new catalog's strict
+    # build; they mean nothing in a title or a name.
+    parsed: Parsed = parse_markdown(remove_invisible(text))
     reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
     keys: dict[str, Paper] = {}
     for item in parsed.items:

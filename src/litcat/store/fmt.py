@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
+from ..core.loader import load_record
+from ..core.lookalikes import remove_invisible
+from ..core.reader import parse
 from .writer import body_comment_lines, record_text, split_header, write_atomic
 
 
@@ -12,6 +15,17 @@ from .writer import body_comment_lines, record_text, split_header, write_atomic
 class FmtResult:
     changed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _visible(text: str, file: str, pid: str, catalog: Catalog) -> str:
+    """The record without the invisible characters no text needs (a soft hyphen copied from a
+    PDF fails a strict build), if the record stays valid without them (a venue of one soft
+    hyphen would not: that stays for the contributor to see)."""
+    cleaned = remove_invisible(text)
+    if cleaned == text:
+        return text
+    again = load_record(parse(cleaned.encode("utf-8"), file), pid, catalog.taxonomy)
+    return text if again is None else cleaned
 
 
 def format_catalog(catalog: Catalog, *, write: bool, drop_comments: bool = False) -> FmtResult:
@@ -32,7 +46,7 @@ def format_catalog(catalog: Catalog, *, write: bool, drop_comments: bool = False
             result.skipped.append((file, f"cannot read it any more: {reason}"))
             continue
         header, _ = split_header(original.removeprefix("\ufeff"))
-        text = record_text(paper, catalog.taxonomy, header)
+        text = _visible(record_text(paper, catalog.taxonomy, header), file, pid, catalog)
         if text == original:
             continue
         comments = body_comment_lines(original)
