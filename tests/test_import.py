@@ -9,7 +9,7 @@ import pytest
 from litcat.core.loader import load_catalog
 from litcat.intake.bibtex import parse_bibtex
 
-from .conftest import Cli
+from .conftest import Cli, finished
 
 REPO = Path(__file__).parent.parent
 HEPML = REPO.parent / "shared" / "corpora" / "HEPML.bib"
@@ -221,3 +221,26 @@ def test_hepml_every_entry_imported_or_reported(cli: Cli, tmp_path: Path) -> Non
     catalog = load_catalog(root)
     assert not [p for p in catalog.problems if p.is_error]
     assert any(p.authors_incomplete for p in catalog.papers.values())
+
+
+def test_braces_nested_past_any_title_are_kept_not_a_traceback(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    """The LaTeX decoder recurses per group: 5,000 nested braces (or deep math) would end the
+    whole run in a RecursionError; the entry is imported with its text as written, and a
+    note says why."""
+    deep = "{" * 5000 + "Deep" + "}" * 5000
+    bib = tmp_path / "deep.bib"
+    bib.write_text(
+        f"@article{{deep, title = {{{deep}}}, author = {{Ana Lopes}}, year = {{2020}}}}\n"
+        f"@article{{math, title = {{${deep}$ Flows}}, author = {{Ben Moss}}, year = {{2021}}}}\n"
+        "@article{fine, title = {Fine Title}, author = {Cy Dunn}, year = {2022}}\n",
+        encoding="utf-8",
+    )
+    code, output = finished(cli(catalog_dir, "import-bibtex", str(bib)))
+    assert "nested more than" in output
+    assert "3 entries" in output
+    catalog = load_catalog(catalog_dir)
+    titles = {p.title for p in catalog.papers.values()}
+    assert "Fine Title" in titles
+    assert code in (0, 1)

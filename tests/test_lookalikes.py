@@ -176,3 +176,32 @@ def test_dois_with_syntax_characters_are_refused(doi: str) -> None:
 )
 def test_real_dois_pass(doi: str) -> None:
     assert ids.normalize_doi(doi) == doi
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2613.00001",
+        "2600.12345",
+        "1001.12345",
+        "2303.1234",
+        "0001.0001",
+        "0703.1234",
+        "hep-th/0813001",
+        "hep-th/9001001",
+        "hep-th/0801001",
+    ],
+)
+def test_impossible_arxiv_ids_are_refused(value: str) -> None:
+    """Month 13, a five-digit number before 2015, a four-digit one since, a year before arXiv
+    gave out that form: no paper has such an id."""
+    with pytest.raises(ValueError, match="is not an arXiv id"):
+        ids.normalize_arxiv(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0704.0001", "1412.9999", "1501.00001", "2612.12345", "hep-th/9108001", "math.AG/0703999"],
+)
+def test_every_form_arxiv_gave_out_is_taken(value: str) -> None:
+    assert ids.normalize_arxiv(value) == value

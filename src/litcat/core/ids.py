@@ -14,8 +14,15 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 80
 
 # New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style archive/YYMMNNN.
-ARXIV_NEW = re.compile(r"^\d{4}\.\d{4,5}$")
-ARXIV_OLD = re.compile(r"^[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}$")
+# arXiv's ids as it gives them out: YYMM.NNNN from April 2007 to December 2014, YYMM.NNNNN
+# since; before, archive/YYMMNNN from August 1991. A month 13 or a five-digit number in 2010
+# names no paper.
+_MONTH = r"(?:0[1-9]|1[0-2])"
+ARXIV_NEW = re.compile(
+    rf"^(?:(?:07(?:0[4-9]|1[0-2])|(?:0[89]|1[0-4]){_MONTH})\.\d{{4}}"
+    rf"|(?:1[5-9]|[2-9]\d){_MONTH}\.\d{{5}})$"
+)
+ARXIV_OLD = re.compile(rf"^[a-z][a-z-]*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}$")
 _ARXIV_PREFIX = re.compile(
     r"^(?:https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)", re.IGNORECASE
 )

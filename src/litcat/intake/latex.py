@@ -118,9 +118,28 @@ def _scripts(text: str) -> str:
     return _MATH.sub(lambda m: "$" + _SCRIPT.sub(_script, m.group(1)) + "$", text)
 
 
+# The decoder recurses into each group: braces nested deeper than any title needs would end
+# in a RecursionError (and take long before). Such a value is kept as written.
+MAX_NESTING = 40
+
+
+def nesting(text: str) -> int:
+    """How deep ``text``'s braces go, in one pass."""
+    depth = deepest = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def decode(text: str) -> tuple[str, list[str]]:
     """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
     notes: list[str] = []
+    if nesting(text) > MAX_NESTING or text.count("\\begin") > MAX_NESTING:
+        return text, [f"braces nested more than {MAX_NESTING} deep; kept as written"]
     for bare in sorted({m.group(2) for m in _BARE.finditer(text)}):
         notes.append(f"a bare {bare} is read as the character {bare}")
     text = _BARE.sub(r"\1\\\2", text)
@@ -131,6 +150,9 @@ def decode(text: str) -> tuple[str, list[str]]:
         plain = _DECODER.latex_to_text(text)
     except LatexWalkerError as exc:
         notes.append(f"LaTeX could not be read ({exc}); kept as written")
+        plain = text
+    except RecursionError:
+        notes.append("LaTeX nested too deep to read; kept as written")
         plain = text
     for name in _UNKNOWN.names:
         notes.append(f"unknown LaTeX macro \\{name} left out (its argument is kept)")
