@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from litcat.core.loader import load_catalog
+from litcat.core.models import Paper
 from litcat.intake.refresh import merge
 
 from .conftest import Cli, finished
@@ -121,19 +122,81 @@ def test_force_keeps_the_header_comments(cli: Cli, catalog_dir: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith(header + "title: ")
 
 
-def test_force_with_tags_replaces_only_the_tags(cli: Cli, catalog_dir: Path) -> None:
+def test_force_with_tags_adds_them_beside_the_origin_s_filing(cli: Cli, catalog_dir: Path) -> None:
+    """A record from a list keeps the list's own filing (tags); tags given now are the
+    catalog's additions (added_tags), beside the ones it had."""
     before = load_catalog(catalog_dir).papers["berg2021flyways"]
-    args = ["add", "--force", "--bibtex", "-", "--tag", "taxon=waterbirds"]
+    assert before.origin is not None
+    args = ["add", "--force", "--bibtex", "-", "--tag", "taxon=waterbirds", "--tag", "taxon=geese"]
     code, output = finished(cli(catalog_dir, *args, input=ENTRY))
     assert code == 0, output
     after = load_catalog(catalog_dir).papers["berg2021flyways"]
-    assert after.tags == {"taxon": ["waterbirds"]}
-    assert (after.links.code, after.attributes, after.added_tags) == (
-        before.links.code,
-        before.attributes,
-        before.added_tags,
+    assert after.tags == before.tags
+    assert after.added_tags == {**before.added_tags, "taxon": ["waterbirds"]}
+    assert (after.links.code, after.attributes) == (before.links.code, before.attributes)
+    assert f"{RECORD}: added_tags: " in output and f"{RECORD}: tags: " not in output
+
+
+def test_force_with_tags_replaces_the_tags_of_the_catalog_s_own_record(
+    cli: Cli, catalog_dir: Path
+) -> None:
+    _give_arxiv(catalog_dir, "lind2024lab", "2403.01234")
+    before = load_catalog(catalog_dir).papers["lind2024lab"]
+    assert before.origin is None
+    entry = ENTRY.replace("2101.01234", "2403.01234")
+    args = ["add", "--force", "--bibtex", "-", "--tag", "taxon=waterbirds"]
+    code, output = finished(cli(catalog_dir, *args, input=entry))
+    assert code == 0, output
+    assert load_catalog(catalog_dir).papers["lind2024lab"].tags == {"taxon": ["waterbirds"]}
+
+
+def test_force_with_code_ends_code_announced(cli: Cli, catalog_dir: Path) -> None:
+    """The code announced is released: --code gives its link, and the record no longer says
+    it is to come (both at once are refused by the record's checks)."""
+    _give_arxiv(catalog_dir, "silva2022citizen", "2203.01234")
+    before = load_catalog(catalog_dir).papers["silva2022citizen"]
+    assert before.code_announced
+    entry = _entry_for(before)
+    args = ["add", "--force", "--bibtex", "-", "--code", "https://example.org/silva/code"]
+    code, output = finished(cli(catalog_dir, *args, input=entry))
+    assert code == 0, output
+    after = load_catalog(catalog_dir).papers["silva2022citizen"]
+    assert after.links.code == "https://example.org/silva/code" and not after.code_announced
+
+
+def test_force_with_a_year_ends_not_found_year(cli: Cli, catalog_dir: Path) -> None:
+    _give_arxiv(catalog_dir, "silva2022citizen", "2203.01234")
+    path = catalog_dir / "papers" / "silva2022citizen.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("year: 2022\n", "").replace("not_found:\n", "not_found:\n  - year\n"),
+        encoding="utf-8",
     )
-    assert f"{RECORD}: tags: " in output
+    before = load_catalog(catalog_dir).papers["silva2022citizen"]
+    assert before.year is None and "year" in before.not_found
+    code, output = finished(
+        cli(catalog_dir, "add", "--force", "--bibtex", "-", input=_entry_for(before))
+    )
+    assert code == 0, output
+    after = load_catalog(catalog_dir).papers["silva2022citizen"]
+    assert after.year == 2022 and "year" not in after.not_found
+    assert [g for g in before.not_found if g != "year"] == after.not_found
+
+
+def _give_arxiv(root: Path, pid: str, arxiv: str) -> None:
+    """The test catalog's record with an arXiv id, so that a source can name it."""
+    path = root / "papers" / f"{pid}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith(("year:", "links:")))
+    lines.insert(at + (lines[at].startswith("year:")), f"arxiv: '{arxiv}'\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _entry_for(paper: Paper) -> str:
+    return (
+        f"@article{{x, title = {{{paper.title}}}, author = {{Rita Silva}}, year = 2022, "
+        f"eprint = {{{paper.arxiv}}}, archiveprefix = {{arXiv}}}}\n"
+    )
 
 
 def test_force_with_curator_options_replaces_those_fields_and_says_so(

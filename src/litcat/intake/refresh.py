@@ -29,6 +29,20 @@ def _show(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value).lower()
 
 
+# The field that fills each gap not_found may list.
+_FILLS = {"year": "year", "summary": "summary", "venue-year": "venue_year"}
+
+
+def _added(
+    own: dict[str, list[str]], added: dict[str, list[str]], given: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    out = {dim: list(nodes) for dim, nodes in added.items()}
+    for dim, nodes in given.items():
+        have = out.setdefault(dim, [])
+        have += [n for n in nodes if n not in have and n not in own.get(dim, [])]
+    return {dim: nodes for dim, nodes in out.items() if nodes}
+
+
 def merge(
     data: dict[str, Any],
     facts: dict[str, Any],
@@ -57,10 +71,17 @@ def merge(
     sources += [s for s in facts.get("sources", []) if s not in sources]
     if sources:
         new["sources"] = sources
-    if tags:
+    if tags and data.get("origin"):
+        # The origin's filing is the list's own: tags given now are the catalog's additions.
+        new["added_tags"] = _added(data.get("tags") or {}, data.get("added_tags") or {}, tags)
+    elif tags:
         new["tags"] = tags
     if curated:
         new = with_curated(new, curated)
+    if (new.get("links") or {}).get("code"):
+        new.pop("code_announced", None)  # released: the link says so
+    gaps = [g for g in new.get("not_found") or [] if not new.get(_FILLS.get(g, ""))]
+    new["not_found"] = gaps or None
     # No defaults in a record: an author list now complete, a venue year now unknown go.
     if new.get("authors_incomplete") is False:
         del new["authors_incomplete"]
