@@ -16,7 +16,7 @@ from litcat.cli import Env, main
 from litcat.core import paths
 from litcat.core.loader import load_catalog
 from litcat.render import theme
-from litcat.render.zensical import SEARCH_SEPARATOR, config_toml, read_mkdocs
+from litcat.render.zensical import DROPPED_FEATURES, SEARCH_SEPARATOR, config_toml, read_mkdocs
 
 from .conftest import CATALOG, REPO
 from .zensical import zensical_build
@@ -213,3 +213,18 @@ def test_zensical_builds_every_paper_out_of_the_nav(tmp_path: Path) -> None:
     [entry] = [i for i in index["items"] if i["location"] == "papers/berg2021flyways/"]
     assert "FlyTrack" in entry["text"]
     assert index["config"]["separator"] == SEARCH_SEPARATOR
+
+
+def test_the_engines_page_states_the_pins_and_is_in_the_nav() -> None:
+    text = (REPO / "docs" / "engines.md").read_text(encoding="utf-8")
+    with (REPO / "pyproject.toml").open("rb") as stream:
+        project = tomllib.load(stream)["project"]
+    [pin] = project["optional-dependencies"]["zensical"]
+    assert pin in project["optional-dependencies"]["dev"]
+    assert f"`{pin}`" in text
+    for dependency in ("mkdocs>=1.6,<2", "mkdocs-material>=9.7,<10"):
+        assert dependency in project["dependencies"]
+        assert f"`{dependency}`" in text
+    for feature in DROPPED_FEATURES:
+        assert f"`{feature}`" in text
+    assert "engines.md" in nav_paths(read_mkdocs(REPO / "mkdocs.yml").nav or [])
