@@ -153,6 +153,20 @@ def test_files_litcat_no_longer_makes_are_removed_and_others_kept(
     assert "removed 1 files" in again.stderr
 
 
+def test_a_manifest_edited_by_hand_removes_nothing_outside_the_project(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "project"
+    assert render(catalog_dir, out).exit_code == 0
+    outside = tmp_path / "keep.txt"
+    outside.write_text("mine", encoding="utf-8")
+    manifest = out / ".litcat-files"
+    manifest.write_text(f"../keep.txt\n{outside}\n" + manifest.read_text(), encoding="utf-8")
+    again = render(catalog_dir, out)
+    assert again.exit_code == 0, again.output
+    assert outside.read_text(encoding="utf-8") == "mine"
+
+
 def test_watch_removes_the_page_of_a_deleted_record(catalog_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "project"
     page = out / "docs" / paths.paper("tanaka2020global")

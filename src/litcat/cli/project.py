@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..render import Rendered, as_text
 from ..render.zensical import Content, ZensicalSite, hand_pages, project_files, read_mkdocs
@@ -37,9 +37,9 @@ class ProjectWriter:
     def __init__(self, out: Path, root: Path) -> None:
         self.out, self.root = out, root
         manifest = out / MANIFEST
-        self.known: set[str] = (
-            set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-        )
+        listed = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+        # Only paths litcat could have written: a list edited by hand cannot reach outside.
+        self.known: set[str] = {path for path in listed if inside(path)}
 
     def write(self, rendered: Rendered, site: ZensicalSite) -> tuple[int, int]:
         """Returns how many files were written and how many removed."""
@@ -77,6 +77,11 @@ class ProjectWriter:
             except OSError:
                 break
             folder = folder.parent
+
+
+def inside(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
