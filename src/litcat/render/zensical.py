@@ -82,19 +82,17 @@ class _MkDocsLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode) and node.value:
-        *name_nodes, last = node.value
-        names = [loader.construct_scalar(n) for n in name_nodes]
-        default = loader.construct_object(last) if name_nodes else None
-        if not name_nodes:
-            names = [loader.construct_scalar(last)]
-    else:
-        return None
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER_NAME, default]``, as MkDocs reads them."""
+    items = list(node.value) if isinstance(node, yaml.SequenceNode) else [node]
+    names, default = items, None
+    if len(items) > 1:
+        names, default = items[:-1], loader.construct_object(items[-1])
     for name in names:
-        if str(name) in os.environ:
-            return os.environ[str(name)]
+        if not isinstance(name, yaml.ScalarNode):
+            return None
+        value = os.environ.get(str(loader.construct_scalar(name)))
+        if value is not None:
+            return value
     return default
 
 
