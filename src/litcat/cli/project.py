@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..render import Rendered, as_text
@@ -19,6 +20,18 @@ from ..render.zensical import relative_docs as docs_path
 from ..store.writer import write_atomic
 
 MANIFEST = ".litcat-files"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one render did to its folder: the files it makes, how many it wrote (their
+    content changed) and how many it removed (no longer made)."""
+
+    files: int
+    changed: int
+    removed: int
+
+
 MKDOCS_YML = "mkdocs.yml"
 
 
@@ -41,8 +54,7 @@ class ProjectWriter:
         # Only paths litcat could have written: a list edited by hand cannot reach outside.
         self.known: set[str] = {path for path in listed if inside(path)}
 
-    def write(self, rendered: Rendered, site: ZensicalSite) -> tuple[int, int]:
-        """Returns how many files were written and how many removed."""
+    def write(self, rendered: Rendered, site: ZensicalSite) -> Written:
         files = project_files(site, hand_pages(site.docs_dir), rendered.outputs)
         generated = {docs_path(path) for path in rendered.outputs}
         written = sum(self._put(path, content) for path, content in files.items())
@@ -56,7 +68,7 @@ class ProjectWriter:
             lines = "".join(f"{path}\n" for path in sorted(made))
             write_atomic(self.out / MANIFEST, lines, durable=False)
             self.known = made
-        return written, len(stale)
+        return Written(len(made), written, len(stale))
 
     def _put(self, path: str, content: Content) -> int:
         target = self.out / path

@@ -14,10 +14,10 @@ from ..core.reload import CatalogLoader
 from ..render import PRODUCERS, Rendered, RenderOptions, SiteRenderer, as_text
 from ..store.writer import write_atomic
 from . import Env, pass_env
-from .project import ProjectWriter, site_of
+from .project import ProjectWriter, Written, site_of
 
-# What a render writes after each change: how many files it wrote and how many it removed.
-Emit = Callable[[Rendered], tuple[int, int]]
+# What writes a render's outputs into the folder, after each change.
+Emit = Callable[[Rendered], Written]
 
 
 @click.command()
@@ -112,10 +112,10 @@ def render(
             click.echo(format_problems(catalog.problems, "text"))
             raise SystemExit(1)
         rendered = renderer.render(catalog)
-        written, removed = emit(rendered)
-        click.echo(f"wrote {len(rendered.outputs)} files to {out} ({written} changed)", err=True)
-        if removed:
-            click.echo(f"removed {removed} files that the catalog no longer makes", err=True)
+        done = emit(rendered)
+        click.echo(f"wrote {done.files} files to {out} ({done.changed} changed)", err=True)
+        if done.removed:
+            click.echo(f"removed {done.removed} files that the catalog no longer makes", err=True)
         return
     try:
         watch_catalog(env, out, loader, renderer, interval, emit)
@@ -124,8 +124,8 @@ def render(
 
 
 def pages_emitter(out: Path) -> Emit:
-    def emit(rendered: Rendered) -> tuple[int, int]:
-        return write_changed(out, rendered), len(rendered.removed)
+    def emit(rendered: Rendered) -> Written:
+        return Written(len(rendered.outputs), write_changed(out, rendered), len(rendered.removed))
 
     return emit
 
@@ -133,7 +133,7 @@ def pages_emitter(out: Path) -> Emit:
 def zensical_emitter(out: Path, root: Path) -> Emit:
     writer = ProjectWriter(out, root)
 
-    def emit(rendered: Rendered) -> tuple[int, int]:
+    def emit(rendered: Rendered) -> Written:
         # mkdocs.yml and the hand-written pages are read again each time: they change too.
         try:
             return writer.write(rendered, site_of(root))
@@ -158,9 +158,9 @@ def watch_catalog(
         catalog = loader.load()
         if catalog.ok:
             rendered = renderer.render(catalog)
-            written, removed = emit(rendered)
-            if written or removed or reported is not None:
-                click.echo(f"{out}: {written} written, {removed} removed", err=True)
+            done = emit(rendered)
+            if done.changed or done.removed or reported is not None:
+                click.echo(f"{out}: {done.changed} written, {done.removed} removed", err=True)
             reported = None
         else:
             text = format_problems(catalog.problems, "text")
