@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site serve test quick lint fmt bench clean
+.PHONY: site zensical-site serve test quick lint fmt bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(BIN)/litcat validate
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical (docs/engines.md), into build/zensical/site.
+zensical-site: $(STAMP)
+	$(BIN)/litcat validate
+	$(BIN)/litcat render --engine zensical --out build/zensical
+	cd build/zensical && ../../$(BIN)/zensical build --strict
 
 # --dirty: after a saved record, only the pages it changes are built again (a change to
 # mkdocs.yml or docs/ pages may need a restart to reach every page).

@@ -120,6 +120,10 @@ def test_validate_checks_pull_requests_read_only() -> None:
         assert command in run
     upload = next(s for s in steps(workflow) if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site/"
+    # The catalog is built by Zensical as well, with the extra that pins it.
+    assert "pip install '.[zensical]'" in run
+    assert "litcat render --engine zensical --out build/zensical" in run
+    assert "cd build/zensical && zensical build --strict" in run
 
 
 def test_the_suite_runs_on_pull_requests_that_touch_code() -> None:

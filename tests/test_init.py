@@ -16,6 +16,7 @@ from .conftest import REPO, TESTS, Cli, finished
 from .listcheck import check_review_catalog
 from .sitebuild import mkdocs_build
 from .test_workflow_policy import violations
+from .zensical import zensical_build
 
 LISTS = TESTS / "lists"
 
@@ -277,3 +278,31 @@ def test_soft_hyphens_of_a_list_do_not_fail_the_new_catalog(cli: Cli, tmp_path: 
     assert cli(root, "validate", "--strict").exit_code == 0
     build = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 0, build.output
+
+
+def test_a_catalog_for_zensical_builds_with_zensical(cli: Cli, tmp_path: Path) -> None:
+    root = tmp_path / "z"
+    code, output = finished(cli(None, "init", str(root), "--engine", "zensical"))
+    assert code == 0, output
+    for name in ("deploy.yml", "validate.yml"):
+        text = (root / ".github" / "workflows" / name).read_text(encoding="utf-8")
+        assert violations(text) == [], name
+        assert "mkdocs build" not in text
+        assert "litcat render --engine zensical --out build\n" in text
+        assert "cd build && zensical build --strict\n" in text
+        assert "path: build/site/\n" in text
+    pinned = (root / "requirements.txt").read_text().splitlines()[-1]
+    assert pinned.startswith("litcat[zensical]==")
+    assert "build/" in (root / ".gitignore").read_text().splitlines()
+    assert "zensical serve" in (root / "README.md").read_text(encoding="utf-8")
+    build = zensical_build(root, tmp_path / "build")
+    assert build.returncode == 0, build.output
+    assert "<strong>0</strong> papers" in (build.site / "index.html").read_text(encoding="utf-8")
+    assert (build.site / "about" / "index.html").is_file()
+    assert (build.site / "assets" / "explorer" / "core.js").is_file()
+
+
+def test_a_catalog_for_mkdocs_is_the_default(cli: Cli, tmp_path: Path) -> None:
+    assert cli(None, "init", str(tmp_path / "m")).exit_code == 0
+    deploy = (tmp_path / "m" / ".github" / "workflows" / "deploy.yml").read_text()
+    assert "run: mkdocs build --strict\n" in deploy and "zensical" not in deploy

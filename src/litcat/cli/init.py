@@ -70,6 +70,53 @@ STARTER_TAXONOMY = {
 }
 
 
+# What a catalog for Zensical changes in the starter files: the workflows render a Zensical
+# project into build/ and build it there (mkdocs.yml stays: the project's settings come from
+# it, and it keeps the MkDocs path open), requirements.txt takes the zensical extra, and the
+# README says how to preview. Each text must be in the starter file: a change there fails
+# ``init --engine zensical`` loudly instead of leaving a workflow that builds with MkDocs.
+ZENSICAL_OUT = "build"
+ZENSICAL_CHANGES: dict[str, list[tuple[str, str]]] = {
+    "workflows/deploy.yml": [
+        (
+            "run: mkdocs build --strict",
+            "run: |\n"
+            f"          litcat render --engine zensical --out {ZENSICAL_OUT}\n"
+            f"          cd {ZENSICAL_OUT} && zensical build --strict",
+        ),
+        ("path: site/", f"path: {ZENSICAL_OUT}/site/"),
+    ],
+    "workflows/validate.yml": [
+        (
+            "run: mkdocs build --strict",
+            "run: |\n"
+            f"          litcat render --engine zensical --out {ZENSICAL_OUT}\n"
+            f"          cd {ZENSICAL_OUT} && zensical build --strict",
+        ),
+        ("path: site/", f"path: {ZENSICAL_OUT}/site/"),
+    ],
+    "gitignore": [("site/\n", f"site/\n{ZENSICAL_OUT}/\n")],
+    "README.md": [
+        (
+            "`.venv/bin/mkdocs serve` shows the site at\n   http://",
+            "`.venv/bin/litcat render --engine zensical\n"
+            f"   --out {ZENSICAL_OUT} --watch` with `cd {ZENSICAL_OUT} && "
+            "../.venv/bin/zensical serve` shows the\n   site at http://",
+        ),
+    ],
+}
+
+
+def for_engine(source: str, text: str, engine: str) -> str:
+    if engine != "zensical":
+        return text
+    for old, new in ZENSICAL_CHANGES.get(source, []):
+        if old not in text:  # pragma: no cover - the starter files and this table disagree
+            raise click.ClickException(f"starter/{source}: no {old!r} to change for Zensical")
+        text = text.replace(old, new)
+    return text
+
+
 # The search plugin's word separator, as the repository's own mkdocs.yml sets it.
 SEARCH_SEPARATOR = r'[\s\-,:;!?=\[\]()"/*^~+#|{}`]+|\.(?!\d)|&[lg]t;'
 
@@ -137,17 +184,19 @@ def _umask() -> int:
     return mask
 
 
-def write_starter(root: Path, site_name: str, origin: str) -> None:
+def write_starter(root: Path, site_name: str, origin: str, engine: str = "mkdocs") -> None:
     values = {"@@SITE_NAME@@": markdown.text(site_name), "@@ORIGIN@@": origin}
     for source, target in FILES.items():
-        write_atomic(root / target, (STARTER / source).read_text(encoding="utf-8"))
-    for source, target in (("README.md", "README.md"), ("about.md", "docs/about.md")):
         text = (STARTER / source).read_text(encoding="utf-8")
+        write_atomic(root / target, for_engine(source, text, engine))
+    for source, target in (("README.md", "README.md"), ("about.md", "docs/about.md")):
+        text = for_engine(source, (STARTER / source).read_text(encoding="utf-8"), engine)
         for key, value in values.items():
             text = text.replace(key, value)
         write_atomic(root / target, text)
     write_atomic(root / "mkdocs.yml", mkdocs_yml(site_name))
-    pin = f"litcat=={litcat_version()}\n"
+    extra = "[zensical]" if engine == "zensical" else ""
+    pin = f"litcat{extra}=={litcat_version()}\n"
     write_atomic(root / "requirements.txt", "# The site generator, at the version used.\n" + pin)
     (root / PAPERS_DIR).mkdir()
     # git keeps no empty folder; litcat ignores this file.
@@ -191,8 +240,16 @@ def _fill(env: Env, root: Path, reading: ListReading) -> ListReport:
     "records.",
 )
 @click.option("--name", help="The site's name.  [default: the list's title, else FOLDER's name]")
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="What the workflows build the site with: MkDocs with the litcat plugin, or Zensical "
+    "(litcat render --engine zensical, then zensical build).",
+)
 @pass_env
-def init(env: Env, folder: Path, source: Path | None, name: str | None) -> None:
+def init(env: Env, folder: Path, source: Path | None, name: str | None, engine: str) -> None:
     """Start a catalog in FOLDER (new or empty): taxonomy, papers/, site, workflows, README."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise click.ClickException(
@@ -202,7 +259,7 @@ def init(env: Env, folder: Path, source: Path | None, name: str | None) -> None:
     site_name = plain_name(name or (reading.title if reading else None) or folder.resolve().name)
     report = None
     with staged(folder) as root:
-        write_starter(root, site_name, _origin_text(reading, source))
+        write_starter(root, site_name, _origin_text(reading, source), engine)
         if reading is None:
             write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(STARTER_TAXONOMY))
         else:

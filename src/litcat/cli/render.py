@@ -1,7 +1,9 @@
-"""``litcat render``: the site's generated pages, written to a folder, once or on every save."""
+"""``litcat render``: the site's generated pages, written to a folder, once or on every save;
+with ``--engine zensical``, a whole Zensical project around them (:mod:`.project`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,6 +14,10 @@ from ..core.reload import CatalogLoader
 from ..render import PRODUCERS, Rendered, RenderOptions, SiteRenderer, as_text
 from ..store.writer import write_atomic
 from . import Env, pass_env
+from .project import ProjectWriter, Written, site_of
+
+# What writes a render's outputs into the folder, after each change.
+Emit = Callable[[Rendered], Written]
 
 
 @click.command()
@@ -27,8 +33,26 @@ from . import Env, pass_env
     default=None,
     help="Templates that replace the package's by name.  [default: ROOT/templates, if any]",
 )
-@click.option("--site-name", default=RenderOptions.site_name, show_default=True)
-@click.option("--site-description", default="", help="The sentence the home page opens with.")
+@click.option(
+    "--engine",
+    type=click.Choice(["pages", "zensical"]),
+    default="pages",
+    show_default=True,
+    help="pages: the generated pages and files, for any engine; zensical: a Zensical project "
+    "(zensical.toml, docs/ with these pages, the hand-written ones and the assets) that "
+    "`zensical build` run in OUT builds.",
+)
+@click.option(
+    "--site-name",
+    default=None,
+    help="[default: mkdocs.yml's site_name with --engine zensical, else "
+    f"{RenderOptions.site_name!r}]",
+)
+@click.option(
+    "--site-description",
+    default=None,
+    help="The sentence the home page opens with.  [default: mkdocs.yml's, with zensical]",
+)
 @click.option("--site-url", default=None, help="Where the site is published (for feed links).")
 @click.option(
     "--watch",
@@ -54,14 +78,16 @@ def render(
     env: Env,
     out: Path,
     templates: Path | None,
-    site_name: str,
-    site_description: str,
+    engine: str,
+    site_name: str | None,
+    site_description: str | None,
     site_url: str | None,
     watch: bool,
     interval: float,
     edit_base: str | None,
 ) -> None:
-    """Write the pages and files the MkDocs plugin generates, for any Markdown engine.
+    """Write the pages and files the MkDocs plugin generates, for any Markdown engine, or
+    with --engine zensical a whole Zensical project.
 
     A file whose content is already the same is left alone, so an engine watching the
     folder rebuilds only what changed.
@@ -69,32 +95,61 @@ def render(
     refuse_catalog_folder(out, env.root)
     if templates is None and (env.root / "templates").is_dir():
         templates = env.root / "templates"
+    site = site_of(env.root) if engine == "zensical" else None
     options = RenderOptions(
         templates_dir=templates,
-        site_name=site_name,
-        site_description=site_description,
-        site_url=site_url,
-        edit_base=edit_base,
+        site_name=site_name or (site.site_name if site else RenderOptions.site_name),
+        site_description=site_description or (site.site_description if site else ""),
+        site_url=site_url or (site.site_url if site else None),
+        edit_base=edit_base or (site.edit_base(env.root) if site else None),
         today=env.today(),
     )
     loader, renderer = CatalogLoader(env.root), SiteRenderer(options, list(PRODUCERS))
+    emit = zensical_emitter(out, env.root) if engine == "zensical" else pages_emitter(out)
     if not watch:
         catalog = loader.load()
         if not catalog.ok:
             click.echo(format_problems(catalog.problems, "text"))
             raise SystemExit(1)
         rendered = renderer.render(catalog)
-        written = write_changed(out, rendered)
-        click.echo(f"wrote {len(rendered.outputs)} files to {out} ({written} changed)", err=True)
+        done = emit(rendered)
+        click.echo(f"wrote {done.files} files to {out} ({done.changed} changed)", err=True)
+        if done.removed:
+            click.echo(f"removed {done.removed} files that the catalog no longer makes", err=True)
         return
     try:
-        watch_catalog(env, out, loader, renderer, interval)
+        watch_catalog(env, out, loader, renderer, interval, emit)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 
 
+def pages_emitter(out: Path) -> Emit:
+    def emit(rendered: Rendered) -> Written:
+        return Written(len(rendered.outputs), write_changed(out, rendered), len(rendered.removed))
+
+    return emit
+
+
+def zensical_emitter(out: Path, root: Path) -> Emit:
+    writer = ProjectWriter(out, root)
+
+    def emit(rendered: Rendered) -> Written:
+        # mkdocs.yml and the hand-written pages are read again each time: they change too.
+        try:
+            return writer.write(rendered, site_of(root))
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return emit
+
+
 def watch_catalog(
-    env: Env, out: Path, loader: CatalogLoader, renderer: SiteRenderer, interval: float
+    env: Env,
+    out: Path,
+    loader: CatalogLoader,
+    renderer: SiteRenderer,
+    interval: float,
+    emit: Emit,
 ) -> None:
     """Render after every change until interrupted; a broken catalog is reported once per
     change and rendered again once it is fixed."""
@@ -103,9 +158,9 @@ def watch_catalog(
         catalog = loader.load()
         if catalog.ok:
             rendered = renderer.render(catalog)
-            written = write_changed(out, rendered)
-            if written or rendered.removed or reported is not None:
-                click.echo(f"{out}: {written} written, {len(rendered.removed)} removed", err=True)
+            done = emit(rendered)
+            if done.changed or done.removed or reported is not None:
+                click.echo(f"{out}: {done.changed} written, {done.removed} removed", err=True)
             reported = None
         else:
             text = format_problems(catalog.problems, "text")
