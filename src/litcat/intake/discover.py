@@ -40,6 +40,9 @@ TITLE_MATCH = 92.0
 DIMENSION_SHARE = 0.5
 NODE_SHARE = 0.3
 PAGE_SIZE = 100
+# Texts compared with the records at a time, and records the reference closeness is taken from.
+CHUNK = 500
+REFERENCE_SAMPLE = 1000
 
 _WORDS = re.compile(r"\w+")
 
@@ -279,34 +282,66 @@ class Model:
         self._reference: float | None = None
 
     def similarities(self, texts: Sequence[str]) -> Any:
-        """Cosine similarity of each text to each record (rows: texts)."""
+        """Cosine similarity of each text to each record (rows: texts; a dense array)."""
         vectors = self.vectorizer.transform(list(texts))
         return (vectors @ self.matrix.T).toarray()
 
     def suggest(self, row: Any) -> Suggestion:
-        order = row.argsort()[::-1][:NEIGHBOURS]
+        order = _top(row, NEIGHBOURS)
         nearest = [(self.papers[i], float(row[i])) for i in order if row[i] > 0]
         return Suggestion(vote(nearest, self.dimensions), [(p.id, s) for p, s in nearest])
 
     def closeness(self, row: Any) -> float:
         """Mean similarity to the nearest records, against what records show to each other."""
-        top = sorted(row.tolist(), reverse=True)[:NEIGHBOURS]
-        mean = sum(top) / len(top) if top else 0.0
+        mean = _top_mean(row, NEIGHBOURS)
         return min(1.0, mean / self.reference) if self.reference > 0 else 0.0
 
     @property
     def reference(self) -> float:
-        """The median, over records, of the mean similarity to their nearest other records."""
+        """The median, over records (at most :data:`REFERENCE_SAMPLE`, evenly spread), of the
+        mean similarity to their nearest other records."""
+        import numpy as np
+
         if self._reference is None:
-            sims = (self.matrix @ self.matrix.T).toarray()
-            means = []
-            for i, row in enumerate(sims):
-                row[i] = 0.0
-                top = sorted(row.tolist(), reverse=True)[:NEIGHBOURS]
-                means.append(sum(top) / len(top) if top else 0.0)
-            means.sort()
-            self._reference = means[len(means) // 2] if means else 0.0
+            count = self.matrix.shape[0]
+            step = max(1, count // REFERENCE_SAMPLE)
+            chosen = list(range(0, count, step))
+            means: list[float] = []
+            for start in range(0, len(chosen), CHUNK):
+                rows = chosen[start : start + CHUNK]
+                sims = (self.matrix[rows] @ self.matrix.T).toarray()
+                sims[np.arange(len(rows)), rows] = 0.0
+                means.extend(_top_mean(row, NEIGHBOURS) for row in sims)
+            self._reference = float(np.median(means)) if means else 0.0
         return self._reference
+
+    def closeness_all(self, texts: Sequence[str]) -> tuple[list[float], list[Suggestion]]:
+        """Closeness and suggestions of many texts, :data:`CHUNK` at a time (memory)."""
+        scores: list[float] = []
+        suggestions: list[Suggestion] = []
+        for start in range(0, len(texts), CHUNK):
+            for row in self.similarities(texts[start : start + CHUNK]):
+                scores.append(self.closeness(row))
+                suggestions.append(self.suggest(row))
+        return scores, suggestions
+
+
+def _top(row: Any, k: int) -> list[int]:
+    """Indexes of the k largest values, largest first (ties: lower index first)."""
+    import numpy as np
+
+    k = min(k, len(row))
+    if k == 0:
+        return []
+    part = np.argpartition(-row, k - 1)[:k]
+    return sorted(part.tolist(), key=lambda i: (-row[i], i))
+
+
+def _top_mean(row: Any, k: int) -> float:
+    import numpy as np
+
+    k = min(k, len(row))
+    return float(np.partition(row, len(row) - k)[len(row) - k :].mean()) if k else 0.0
 
 
 def vote(
@@ -377,9 +412,9 @@ def discover(catalog: Catalog, candidates: Sequence[Candidate], declined: dict[s
     if not fresh:
         return report
     model = Model(papers, dimension_ids(catalog))
-    sims = model.similarities([c.text for c in fresh])
-    for candidate, row in zip(fresh, sims, strict=True):
-        report.found.append(Found(candidate, model.closeness(row), model.suggest(row)))
+    scores, suggestions = model.closeness_all([c.text for c in fresh])
+    for candidate, score, suggestion in zip(fresh, scores, suggestions, strict=True):
+        report.found.append(Found(candidate, score, suggestion))
     report.found.sort(key=lambda f: (-f.score, f.candidate.arxiv))
     return report
 
