@@ -338,3 +338,33 @@ def test_add_without_the_extra_gives_a_hint(
     assert code == 0, output
     assert "(for suggested tags: pip install 'litcat[discover]'" in output
     assert "suggested tags (" not in output
+
+
+def test_the_docs_example_is_what_the_command_prints(
+    cli: Cli, tmp_path: Path, repo_catalog: Any
+) -> None:
+    """docs/keeping-current.md shows the report for DPPO with its record taken out."""
+    root = tmp_path / "docs-example"
+    (root / "papers").mkdir(parents=True)
+    shutil.copy(REPO / "taxonomy.yaml", root / "taxonomy.yaml")
+    for path in (REPO / "papers").glob("*.yaml"):
+        if path.stem != "ren2024diffusion":
+            shutil.copy(path, root / "papers" / path.name)
+    dppo = repo_catalog.papers["ren2024diffusion"]
+    answer = tmp_path / "dppo.xml"
+    answer.write_text(
+        HEAD.replace("2026-11-02", "2024-09-01")
+        + entry(dppo.arxiv, dppo.title, dppo.summary or "").replace("2026-11-02", "2024-09-01")
+        + "</feed>",
+        encoding="utf-8",
+    )
+    result = cli(root, "discover", "--from", str(answer))
+    assert result.exit_code == 0, result.output
+    doc = (REPO / "docs" / "keeping-current.md").read_text(encoding="utf-8")
+    shown = doc.split("````markdown\n", 1)[1].split("````", 1)[0]
+    lines = [line for line in shown.splitlines() if line.strip() != "- ..."]
+    printed = result.stdout.splitlines()
+    assert lines and all(line in printed for line in lines), (shown, result.stdout)
+    data = json.loads(cli(root, "discover", "--from", str(answer), "--format", "json").stdout)
+    block = doc.split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(block) == data
