@@ -31,8 +31,11 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'litcat[discover]' (scikit-learn and rapidfuzz)"
 CONFIG_FILE = "discover.yaml"
 DECLINED_FILE = "declined.yaml"
-# How many of the nearest records vote for tags and are shown as the reason.
+# How many of the nearest records make the score and are shown as the reason, and how many vote
+# for tags (chosen by --evaluate on this repository's catalog among 3, 5, 7, 10, 15 and 20:
+# top-tag precision 0.76 with 5 voters, 0.80 with 10, 0.82 with 20).
 NEIGHBOURS = 5
+VOTERS = 20
 # A held title: rapidfuzz's ratio of the normalised titles at least this.
 TITLE_MATCH = 92.0
 # A dimension is suggested when its share of the neighbours' votes is at least this, and a node
@@ -287,9 +290,10 @@ class Model:
         return (vectors @ self.matrix.T).toarray()
 
     def suggest(self, row: Any) -> Suggestion:
-        order = _top(row, NEIGHBOURS)
-        nearest = [(self.papers[i], float(row[i])) for i in order if row[i] > 0]
-        return Suggestion(vote(nearest, self.dimensions), [(p.id, s) for p, s in nearest])
+        order = _top(row, max(NEIGHBOURS, VOTERS))
+        voters = [(self.papers[i], float(row[i])) for i in order[:VOTERS] if row[i] > 0]
+        shown = [(p.id, s) for p, s in voters[:NEIGHBOURS]]
+        return Suggestion(vote(voters, self.dimensions), shown)
 
     def closeness(self, row: Any) -> float:
         """Mean similarity to the nearest records, against what records show to each other."""
