@@ -155,3 +155,56 @@ def test_enrich_names_unknown_records(cli: Cli, catalog_dir: Path) -> None:
     code, output = finished(cli(catalog_dir, "enrich", "nobody"))
     assert code == 2
     assert "no record nobody" in output
+
+
+def test_enrich_from_a_saved_answer_takes_venue_and_doi_and_asks_no_server(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    papers = catalog_dir / "papers"
+    published = papers / "janson2015deterministic.yaml"
+    published.write_text(
+        "title: Deterministic Sampling-Based Motion Planning\nauthors:\n  - Lucas Janson\n"
+        "authors_incomplete: true\nyear: 2015\narxiv: '1505.00023'\nadded: 2024-07-01\n",
+        encoding="utf-8",
+    )
+    # A venue of its own: kept, and the arXiv's is reported.
+    other = papers / "ma2024dreureka.yaml"
+    other.write_text(
+        "title: 'DrEureka: Language Model Guided Sim-To-Real Transfer'\nauthors: []\n"
+        "authors_incomplete: true\nyear: 2024\nvenue: RSS 2024\narxiv: '2406.01967'\n"
+        "added: 2024-07-01\n",
+        encoding="utf-8",
+    )
+    answer = tmp_path / "answer.xml"
+    answer.write_bytes((TESTS / "recorded" / "arxiv-1505.00023.xml").read_bytes())
+    before_other = other.read_bytes()
+    code, output = finished(cli(catalog_dir, "enrich", "--from", str(answer)))
+    assert code == 0, output
+    assert cli.transport.requests == []
+    record = published.read_text(encoding="utf-8")
+    assert "venue: The International Journal of Robotics Research\n" in record
+    assert "doi: 10.1177/0278364917714338\n" in record
+    assert "  - https://arxiv.org/abs/1505.00023\n" in record
+    assert "title: Deterministic Sampling-Based Motion Planning\n" in record
+    # Not in the answer: untouched.
+    assert other.read_bytes() == before_other
+    assert load_catalog(catalog_dir).ok
+
+
+def test_enrich_from_reports_a_venue_that_disagrees(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    path = catalog_dir / "papers" / "janson2015deterministic.yaml"
+    path.write_text(
+        "title: Deterministic Sampling-Based Motion Planning\nauthors: []\n"
+        "authors_incomplete: true\nyear: 2015\nvenue: ICRA\narxiv: '1505.00023'\n"
+        "added: 2024-07-01\n",
+        encoding="utf-8",
+    )
+    answer = tmp_path / "answer.xml"
+    answer.write_bytes((TESTS / "recorded" / "arxiv-1505.00023.xml").read_bytes())
+    code, output = finished(cli(catalog_dir, "enrich", "--from", str(answer)))
+    assert code == 0, output
+    record = path.read_text(encoding="utf-8")
+    assert "venue: ICRA\n" in record and "doi: 10.1177/0278364917714338\n" in record
+    assert "kept venue 'ICRA'; the arXiv gives 'The International Journal of Robotics" in output

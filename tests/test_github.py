@@ -53,7 +53,13 @@ def commands(workflow: dict[str, Any]) -> str:
 
 
 def test_the_workflows_are_there() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "links.yml", "test.yml", "validate.yml"]
+    assert [p.name for p in WORKFLOWS] == [
+        "current.yml",
+        "deploy.yml",
+        "links.yml",
+        "test.yml",
+        "validate.yml",
+    ]
 
 
 @pytest.mark.parametrize(

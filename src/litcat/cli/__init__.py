@@ -78,6 +78,7 @@ COMMAND_MODULES = {
     "init": "init",
     "import-markdown": "lists",
     "enrich": "enrich",
+    "discover": "discover",
 }
 
 

@@ -183,6 +183,35 @@ def add(
         write(catalog, prepared, force)
     if not tags and not prepared.replaces:
         click.echo("no tags given: add them under tags: before opening a pull request", err=True)
+        suggest_tags(catalog, prepared.pid, str(facts.get("title", "")), summary)
+
+
+def suggest_tags(catalog: Catalog, pid: str, title: str, summary: str | None) -> None:
+    """The tags the nearest records suggest for a new one, when the discover extra is
+    installed; a hint otherwise."""
+    from ..intake import discover as finding
+
+    try:
+        finding.require_extra()
+    except finding.MissingExtra:
+        click.echo(f"(for suggested tags: {finding.INSTALL_HINT})", err=True)
+        return
+    others = [p for p in catalog.papers.values() if p.id != pid]
+    if catalog.taxonomy is None or not others:
+        return
+    text = ". ".join(t for t in (title, summary) if t)
+    suggestion = finding.suggest_for(catalog, text, leave_out=pid)
+    if not suggestion.tags:
+        click.echo("no tags to suggest: no record is near enough", err=True)
+        return
+    click.echo("suggested tags (from the nearest records, confidence in brackets):", err=True)
+    for dim, nodes in suggestion.tags.items():
+        shown = ", ".join(f"{node} ({weight:.2f})" for node, weight in nodes)
+        click.echo(f"  {dim}: {shown}", err=True)
+    nearest = ", ".join(pid for pid, _ in suggestion.nearest)
+    click.echo(f"  nearest records: {nearest}", err=True)
+    flags = " ".join(f"--tag {d}={n}" for d, nodes in suggestion.tags.items() for n, _ in nodes)
+    click.echo(f"  as options: {flags}", err=True)
 
 
 COMMANDS = [add]

@@ -99,6 +99,16 @@ class Enricher:
             self._doi(pid, str(papers[pid].doi))
         return self.report
 
+    def run_answer(self, chosen: list[str], answer: dict[str, fetch.ArxivEntry]) -> EnrichReport:
+        """Enrich from an arXiv API answer already in hand (a saved file): the records whose
+        arXiv id it holds; nothing is asked of any server."""
+        papers = self.catalog.papers
+        for pid in chosen:
+            arxiv = papers[pid].arxiv
+            if arxiv and arxiv in answer:
+                self._arxiv(pid, arxiv, answer)
+        return self.report
+
     def _still_lacking(self, pid: str) -> bool:
         done = {c.file for c in self.report.changes}
         paper = self.catalog.papers[pid]
@@ -176,3 +186,21 @@ def enrich(
     chosen = [pid for pid in sorted(catalog.papers) if only is None or pid in only]
     chosen = [pid for pid in chosen if lacks(catalog.papers[pid])]
     return Enricher(catalog, transport, sleep, write).run(chosen)
+
+
+def enrich_from_answer(
+    catalog: Catalog,
+    body: bytes,
+    *,
+    only: list[str] | None = None,
+    write: bool = True,
+) -> EnrichReport:
+    """As :func:`enrich`, from a saved answer of the arXiv API (``litcat enrich --from``)."""
+    answer = fetch.parse_arxiv_feed(body)
+    chosen = [pid for pid in sorted(catalog.papers) if only is None or pid in only]
+    chosen = [pid for pid in chosen if lacks(catalog.papers[pid])]
+    return Enricher(catalog, _no_network, lambda _: None, write).run_answer(chosen, answer)
+
+
+def _no_network(request: Any, timeout: float) -> fetch.Response:
+    raise OSError("litcat enrich --from asks no server")

@@ -190,6 +190,23 @@ def parse_arxiv_feed(body: bytes) -> dict[str, ArxivEntry]:
     return found
 
 
+def arxiv_abstracts(body: bytes) -> dict[str, str]:
+    """The abstracts of an arXiv API answer, by arXiv id: litcat discover ranks with them and
+    forgets them (no record keeps an abstract)."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise FetchError(f"export.arxiv.org sent something that is not Atom XML: {exc}") from None
+    found: dict[str, str] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        try:
+            arxiv = ids.normalize_arxiv(_text(entry, f"{_ATOM}id"))
+        except ValueError:
+            continue
+        found[arxiv] = _text(entry, f"{_ATOM}summary")
+    return found
+
+
 def _text(element: ET.Element, tag: str) -> str:
     child = element.find(tag)
     return _SPACES.sub(" ", child.text or "").strip() if child is not None else ""
