@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litcat.core import fields, ids, lookalikes, sources
+from litcat.intake import latex
 
 # Every code point, surrogates included, and the ones the rules name, drawn more often.
 _NAMED = (
@@ -178,3 +179,12 @@ def test_an_escape_makes_yaml_source_not_plain() -> None:
     source = 'title: "A\\u200bB"\n'
     assert not lookalikes._plain(source)
     assert lookalikes.invisible(yaml.safe_load(source)["title"]) == "\u200b"
+
+
+LATEX = st.text(st.sampled_from("ab -'`!?{}\\$%&~#^_\n\t\u00e9\u00a0\"<,.x"), max_size=30)
+
+
+@settings(max_examples=500)
+@given(st.one_of(LATEX, TEXT))
+def test_a_field_without_latex_decodes_as_the_decoder_reads_it(text: str) -> None:
+    assert latex.decode(text) == latex.decode_latex(text)

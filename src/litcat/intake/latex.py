@@ -118,8 +118,20 @@ def _scripts(text: str) -> str:
     return _MATH.sub(lambda m: "$" + _SCRIPT.sub(_script, m.group(1)) + "$", text)
 
 
+# What LaTeX reads as other than itself: specials, and the ligatures -- --- `` '' !` ?`.
+# A value without any is its own plain text (tests/test_fastpaths.py holds this to the decoder).
+_LATEX = re.compile(r"[\\{}$%&~#^_`]|--|''")
+
+
 def decode(text: str) -> tuple[str, list[str]]:
     """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
+    if _LATEX.search(text) is None:
+        return _SPACES.sub(" ", text).strip(), []
+    return decode_latex(text)
+
+
+def decode_latex(text: str) -> tuple[str, list[str]]:
+    """``decode`` by the LaTeX decoder, for every value."""
     notes: list[str] = []
     for bare in sorted({m.group(2) for m in _BARE.finditer(text)}):
         notes.append(f"a bare {bare} is read as the character {bare}")
