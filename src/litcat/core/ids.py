@@ -98,8 +98,23 @@ def check_url(value: str) -> str:
 
 
 # Names that only ever mean this machine or its network.
-_LOCAL_NAMES = ("localhost", "local", "internal", "lan", "home.arpa", "localdomain", "test")
-_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
+_LOCAL_NAMES = frozenset(
+    ("localhost", "local", "internal", "lan", "home.arpa", "localdomain", "test")
+)
+
+
+def parent_domains(name: str) -> list[str]:
+    """``a.b.example.org`` gives itself and every domain it is under, down to ``org``.
+
+    A host is under a domain when one of these is the domain: one set lookup each, not a
+    suffix test per listed domain.
+    """
+    labels = name.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))]
+
+
+# Every label of a name at once: 1 to 63 letters, digits, '_' or '-', not at either end.
+_LABELS = re.compile(r"(?:(?!-)[\w-]{1,63}(?<!-)\.)*(?!-)[\w-]{1,63}(?<!-)")
 _NUMERIC = re.compile(r"(?:0x[0-9a-f]*|\d+)", re.IGNORECASE)
 
 
@@ -120,11 +135,11 @@ def _check_host(host: str, port: str | None) -> None:
         # Browsers read 127.1, 2130706433 and 0x7f.0.0.1 as addresses: only the dotted quad is.
         _check_address(name)
         return
-    if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+    if len(name) > 253 or not _LABELS.fullmatch(name):
         raise ValueError(f"{host!r} is not a host name")
     if len(labels) < 2:
         raise ValueError(f"{host!r} is not a public host name (it has no top-level domain)")
-    if any(name == local or name.endswith("." + local) for local in _LOCAL_NAMES):
+    if not _LOCAL_NAMES.isdisjoint(parent_domains(name)):
         raise ValueError(f"{host!r} names a local host; links point at public hosts only")
 
 
@@ -174,6 +189,9 @@ def _greek_name(match: re.Match[str]) -> str:
     return name.rsplit(" ", 1)[-1].lower() if "LETTER" in name else ""
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def title_key(title: str) -> str:
     """A key under which near-identical titles (case, accents, punctuation, width) collide.
 
@@ -183,6 +201,9 @@ def title_key(title: str) -> str:
     ("ß" is "ss"), and the accents of Latin, Greek and Cyrillic letters go; the marks of other
     scripts stay (a voiced kana is not its unvoiced one, a Devanagari vowel sign counts).
     """
+    if title.isascii():
+        # ASCII is its own NFKD and NFKC, folds by lower(), and has no marks: the same key.
+        return _NOT_ASCII_ALNUM.sub("", title.lower())
     decomposed = unicodedata.normalize("NFKD", title)
     bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
     folded = unicodedata.normalize("NFKC", bare).casefold()

@@ -23,8 +23,15 @@ _INVISIBLE_LETTERS = "\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800"
 _LINK_FIELDS = ("links", "sources")
 
 
+_LETTERS = re.compile(f"[{_INVISIBLE_LETTERS}]")
+
+
 def invisible(text: str) -> str | None:
     """The first character of ``text`` a reader cannot see, if any (spaces are seen)."""
+    # isprintable() is false for every Cf character: printable text can only hide one of the
+    # invisible letters, which one expression finds.
+    if text.isprintable() and _LETTERS.search(text) is None:
+        return None
     for char in text:
         if char in BIDI_CONTROLS:
             continue  # refused outright by the fields (fields._line)
@@ -79,8 +86,27 @@ def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
             yield from _strings(item, (*path, i))
 
 
+def _suspect(value: Any) -> bool:
+    """Whether any string of ``value`` is not ASCII or may name an internationalised host."""
+    if isinstance(value, str):
+        return not value.isascii() or "xn--" in value
+    if isinstance(value, dict):
+        return any(map(_suspect, value.values()))
+    if isinstance(value, list):
+        return any(map(_suspect, value))
+    return False
+
+
+def _plain(source: str) -> bool:
+    """Whether YAML ``source`` can only give ASCII strings without 'xn--': it is ASCII and has
+    no backslash (an escape of a double-quoted string, like \\u200b, is the one way to more)."""
+    return source.isascii() and "\\" not in source and "xn--" not in source
+
+
 def check_text(doc: Document, data: dict[str, Any]) -> None:
     """Warn about every invisible character and look-alike link host of a record."""
+    if (doc.text and _plain(doc.text)) or not _suspect(data):
+        return  # ASCII without 'xn--' holds neither (most records): no walk with locations
     for path, text in _strings(data, ()):
         if path and path[0] in _LINK_FIELDS:
             why = None if text.isascii() and "xn--" not in text else lookalike_host(text)

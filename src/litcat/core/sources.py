@@ -8,51 +8,59 @@ paper page, project page or code repository, which the authors run). Aggregators
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 
+from .ids import parent_domains
 from .models import Paper
 
 # Hosts (and their subdomains) that publish papers or their reviews.
-PRIMARY_HOSTS = (
-    "arxiv.org",
-    "openreview.net",
-    "doi.org",
-    "proceedings.mlr.press",
-    "papers.nips.cc",
-    "proceedings.neurips.cc",
-    "neurips.cc",
-    "nips.cc",
-    "iclr.cc",
-    "icml.cc",
-    "roboticsproceedings.org",
-    "openaccess.thecvf.com",
-    "ecva.net",
-    "aaai.org",
-    "ijcai.org",
-    "aclanthology.org",
-    "jmlr.org",
-    "ieeexplore.ieee.org",
-    "dl.acm.org",
-    "link.springer.com",
-    "springer.com",
-    "sciencedirect.com",
-    "nature.com",
-    "science.org",
-    "journals.sagepub.com",
-    "mdpi.com",
-    "frontiersin.org",
-    "wiley.com",
-    "tandfonline.com",
-    "iopscience.iop.org",
+PRIMARY_HOSTS = frozenset(
+    (
+        "arxiv.org",
+        "openreview.net",
+        "doi.org",
+        "proceedings.mlr.press",
+        "papers.nips.cc",
+        "proceedings.neurips.cc",
+        "neurips.cc",
+        "nips.cc",
+        "iclr.cc",
+        "icml.cc",
+        "roboticsproceedings.org",
+        "openaccess.thecvf.com",
+        "ecva.net",
+        "aaai.org",
+        "ijcai.org",
+        "aclanthology.org",
+        "jmlr.org",
+        "ieeexplore.ieee.org",
+        "dl.acm.org",
+        "link.springer.com",
+        "springer.com",
+        "sciencedirect.com",
+        "nature.com",
+        "science.org",
+        "journals.sagepub.com",
+        "mdpi.com",
+        "frontiersin.org",
+        "wiley.com",
+        "tandfonline.com",
+        "iopscience.iop.org",
+    )
 )
 
 
+# A link whose authority is a plain host name (no user, port or brackets): its host is what
+# follows the scheme up to the path, as urlsplit reads it (tests/test_fastpaths.py).
+_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]*)(?=[/?#]|\Z)")
+
+
 def host(url: str) -> str:
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None:
+        return plain[1].lower().rstrip(".")
     return (urllib.parse.urlsplit(url).hostname or "").lower().rstrip(".")
-
-
-def _under(name: str, domain: str) -> bool:
-    return name == domain or name.endswith("." + domain)
 
 
 def own_pages(paper: Paper) -> set[str]:
@@ -72,12 +80,13 @@ def _page_key(url: str) -> str:
     return name
 
 
-def is_primary(url: str, paper: Paper) -> bool:
-    name = host(url)
-    if any(_under(name, domain) for domain in PRIMARY_HOSTS):
+def is_primary(url: str, paper: Paper, own: set[str] | None = None) -> bool:
+    """Whether ``url`` is a primary source of ``paper`` (``own``: its own_pages, if known)."""
+    if not PRIMARY_HOSTS.isdisjoint(parent_domains(host(url))):
         return True
-    return _page_key(url) in own_pages(paper)
+    return _page_key(url) in (own_pages(paper) if own is None else own)
 
 
 def primary_sources(paper: Paper) -> list[str]:
-    return [url for url in paper.sources if is_primary(url, paper)]
+    own = own_pages(paper)
+    return [url for url in paper.sources if is_primary(url, paper, own)]

@@ -135,8 +135,20 @@ def nesting(text: str) -> int:
     return deepest
 
 
+# What LaTeX reads as other than itself: specials, and the ligatures -- --- `` '' !` ?`.
+# A value without any is its own plain text (tests/test_fastpaths.py holds this to the decoder).
+_LATEX = re.compile(r"[\\{}$%&~#^_`]|--|''")
+
+
 def decode(text: str) -> tuple[str, list[str]]:
     """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
+    if _LATEX.search(text) is None:
+        return _SPACES.sub(" ", text).strip(), []
+    return decode_latex(text)
+
+
+def decode_latex(text: str) -> tuple[str, list[str]]:
+    """``decode`` by the LaTeX decoder, for every value."""
     notes: list[str] = []
     if nesting(text) > MAX_NESTING or text.count("\\begin") > MAX_NESTING:
         return text, [f"braces nested more than {MAX_NESTING} deep; kept as written"]
