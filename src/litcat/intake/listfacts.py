@@ -27,7 +27,9 @@ from .listtext import (
     YEAR,
     YEAR_LABELS,
     read_authors,
+    read_tail,
     read_venue,
+    split_nickname,
     with_bare_urls,
 )
 from .markdown import Item, Line, Piece, plain_text
@@ -150,13 +152,29 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
     return listed
 
 
+# A short name is a name (DPPO, Diffusion Policy), not a sentence.
+_SHORT_NAME_WORDS = 6
+_SHORT_NAME_CHARS = 60
+
+
 def _title(listed: Listed, main: Line) -> None:
     start = 0
     if main and main[0].strong and main[0].href is None and len(main) > 1:
+        bold = plain_text(main[:1]).strip(EDGES)
         after = "".join(p.text for p in main[1:]).lstrip()
-        if after[:1] in (":", *DASHES):
-            listed.short_name = plain_text(main[:1]).strip(EDGES) or None
+        titled = any(p.href and not is_generic(p.text) for p in main[1:]) or bool(
+            plain_text([p for p in main[1:] if p.href is None]).strip(EDGES + "\"'")
+        )
+        if after[:1] in (":", *DASHES) and _is_short_name(bold) and titled:
+            listed.short_name = bold or None
             start = 1
+        elif not any(p.href and not is_generic(p.text) for p in main[:2]):
+            # "**Graph U-Nets.** ICML 2019." and "**Title**: [arXiv](...)": the bold text
+            # is the title; what follows it says where and when.
+            listed.title = bold
+            _tail(listed, main[1:])
+            _nickname(listed)
+            return
     # A quoted title opens the line (after the short name): quotes inside a title are not one.
     rest = plain_text([p for p in main[start:] if p.href is None]).lstrip(" :" + DASHES)
     quoted = _QUOTED.match(rest)
@@ -176,10 +194,32 @@ def _title(listed: Listed, main: Line) -> None:
         listed.title = lead_text
     if listed.short_name and listed.short_name == listed.title:
         listed.short_name = None
+    _nickname(listed)
+
+
+def _is_short_name(text: str) -> bool:
+    return len(text) <= _SHORT_NAME_CHARS and len(text.split()) <= _SHORT_NAME_WORDS
+
+
+def _nickname(listed: Listed) -> None:
+    title, name = split_nickname(listed.title)
+    if name is not None and listed.short_name is None:
+        listed.title, listed.short_name = title, name
+
+
+def _tail(listed: Listed, pieces: Line) -> None:
+    """Authors and venue from the plain text after the title (up to the line's end)."""
+    text = plain_text([p for p in pieces if p.href is None and not p.em])
+    tail = read_tail(text)
+    if tail.authors and not listed.authors:
+        _set_authors(listed, tail.authors)
+    if tail.venue and listed.venue is None and listed.year is None:
+        _set_venue(listed, tail.venue)
 
 
 def _byline(listed: Listed, main: Line) -> None:
-    """``[Title](...) (2022), by Rita Silva``: the authors after the links."""
+    """``[Title](...) (2022), by Rita Silva`` or ``[Title](...), Liu et al., CVPR 2021``: the
+    authors and venue after the title's link."""
     at = next((n for n, p in enumerate(main) if p.href is not None), None)
     if at is None:
         return
@@ -187,6 +227,8 @@ def _byline(listed: Listed, main: Line) -> None:
     after = after.strip(EDGES)
     if after.startswith("by "):
         _set_authors(listed, after[3:])
+    elif main[at].text.strip(EDGES) == listed.title:
+        _tail(listed, main[at + 1 :])
 
 
 def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str = "") -> None:

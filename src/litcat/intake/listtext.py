@@ -20,6 +20,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _VENUE_DATE = re.compile(
     rf"^(.*?)(?:,\s*(?:{_MONTH}\s+)?|\s+{_MONTH}\s+)((?:19|20)\d\d)$", re.IGNORECASE
 )
+_ONLY_DATE = re.compile(rf"^(?:{_MONTH}\s*)?((?:19|20)\d\d)(?:[./-]\d\d?)?$", re.IGNORECASE)
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|corr\b|e-?print)", re.IGNORECASE)
 LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*)$", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:]")
@@ -54,6 +55,10 @@ def read_venue(text: str) -> Venue | None:
     text = " ".join(text.split()).strip(EDGES)
     if not text:
         return None
+    only_date = _ONLY_DATE.match(text)
+    if only_date:
+        # "*2024*" or "Mar 2025" dates the paper; it names no venue.
+        return Venue(None, None, int(only_date.group(1)))
     if _PREPRINT.match(text):
         found = YEAR.search(text)
         return Venue(None, None, int(found.group(1)) if found else None)
@@ -95,3 +100,50 @@ def with_bare_urls(line: Line) -> Line:
             at = match.end()
         out.append(Piece(piece.text[at:], None, piece.strong, piece.em))
     return [p for p in out if p.text or p.href]
+
+
+# "Surname et al." and what follows it: the authors end where "et al." does.
+_UNTIL_ET_AL = re.compile(r"^(.*?\bet\.?\s*al\.?)(.*)$", re.IGNORECASE | re.DOTALL)
+_ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\s*\.?$")
+# "(Oral)" and kin say how a paper was presented, not what it is called.
+_NOT_NICKNAMES = frozenset(
+    {"oral", "spotlight", "poster", "survey", "workshop", "extended", "preprint", "review"}
+)
+_NICKNAME = re.compile(r"^(.*\S)\s+\(([^\s()]{2,30})\)$")
+
+
+@dataclass(frozen=True)
+class Tail:
+    """What a line says after its title: authors, a venue and a year, as plain text."""
+
+    authors: str | None = None
+    venue: str | None = None
+
+
+def read_tail(text: str) -> Tail:
+    """``, Liu et al., NeurIPS 2020 |`` or ``ICLR 2017.``: the authors (up to "et al.") and a
+    venue (a part that ends with a year); parts are separated by ``|``. What reads as
+    neither is left out."""
+    authors = venue = None
+    for part in text.split("|"):
+        part = part.strip(EDGES)
+        if not part:
+            continue
+        until = _UNTIL_ET_AL.match(part)
+        if until and authors is None:
+            authors = until.group(1).strip(EDGES)
+            part = until.group(2).strip(EDGES)
+        if part and venue is None and _ENDS_WITH_YEAR.search(part):
+            venue = part.rstrip(". ")
+    return Tail(authors, venue)
+
+
+def split_nickname(title: str) -> tuple[str, str | None]:
+    """``Denoising Diffusion Policy (DDP)``: the title and the name the paper goes by."""
+    found = _NICKNAME.match(title)
+    if not found:
+        return title, None
+    name = found.group(2)
+    if name.lower() in _NOT_NICKNAMES or not any(c.isupper() or c.isdigit() for c in name[1:]):
+        return title, None
+    return found.group(1), name

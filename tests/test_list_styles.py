@@ -1,0 +1,142 @@
+"""The common ways awesome-lists write a paper entry, read as the list means them: a bold
+title followed by its venue, authors up to "et al." and a venue after a linked title, a year
+in emphasis, a bold title too long to be a short name, a nickname in parentheses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from litcat.core.loader import load_catalog
+from litcat.intake.listread import read_list
+
+from .conftest import REPO, Cli
+
+# (entry, title, short name, authors, authors incomplete, venue, year)
+STYLES = [
+    (
+        "- [Neural Sparse Voxel Fields](https://lingjie0206.github.io/papers/NSVF/), Liu et al., "
+        "NeurIPS 2020 | [github](https://github.com/facebookresearch/NSVF) | [bibtex](./x.bib)",
+        "Neural Sparse Voxel Fields",
+        None,
+        ["Liu"],
+        True,
+        "NeurIPS 2020",
+        2020,
+    ),
+    (
+        "- [DeRF: Decomposed Radiance Fields](https://arxiv.org/abs/2011.12490), Rebain et al. "
+        "Arxiv 2020 | [bibtex](./x.bib)",
+        "DeRF: Decomposed Radiance Fields",
+        None,
+        ["Rebain"],
+        True,
+        None,
+        2020,
+    ),
+    (
+        "- [Neural Transmittance](https://example.org/x.html), Mohammad Shafiei et al., BMVC 2021",
+        "Neural Transmittance",
+        None,
+        ["Mohammad Shafiei"],
+        True,
+        "BMVC 2021",
+        2021,
+    ),
+    (
+        "1. **Graph U-Nets.** ICML 2019. [paper](https://arxiv.org/pdf/1905.05178.pdf)\n\n"
+        "    *Hongyang Gao, Shuiwang Ji.*",
+        "Graph U-Nets",
+        None,
+        ["Hongyang Gao", "Shuiwang Ji"],
+        False,
+        "ICML 2019",
+        2019,
+    ),
+    (
+        "- **Planning with Diffusion for Flexible Behavior Synthesis** *arXiv, Mar 2022* "
+        "[paper](https://arxiv.org/abs/2205.09991)",
+        "Planning with Diffusion for Flexible Behavior Synthesis",
+        None,
+        [],
+        False,
+        None,
+        2022,
+    ),
+    (
+        "- **A Very Long Bold Title That Is The Whole Title Of This Paper Here Indeed**: "
+        "[arXiv](https://arxiv.org/abs/2303.04137)",
+        "A Very Long Bold Title That Is The Whole Title Of This Paper Here Indeed",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
+    (
+        "- **Bold Title**: [arXiv](https://arxiv.org/abs/2303.04138)",
+        "Bold Title",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
+    (
+        "- [Diffusion Policy Policy Optimization (DPPO)](https://arxiv.org/abs/2409.00588) *2024*",
+        "Diffusion Policy Policy Optimization",
+        "DPPO",
+        [],
+        False,
+        None,
+        2024,
+    ),
+    (
+        "- [Denoising Survey (Oral)](https://arxiv.org/abs/2409.00590)",
+        "Denoising Survey (Oral)",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", STYLES, ids=[s[1][:30] for s in STYLES])
+def test_each_style_reads_as_the_list_means_it(case: tuple[object, ...]) -> None:
+    entry, title, short, authors, incomplete, venue, year = case
+    reading = read_list(f"# List\n\n## Topic\n\n{entry}\n", "list.md")
+    assert len(reading.papers) == 1, reading.not_papers
+    found = reading.papers[0].first
+    assert (found.title, found.short_name, found.authors, found.authors_incomplete) == (
+        title,
+        short,
+        authors,
+        incomplete,
+    )
+    assert (found.venue, found.year) == (venue, year)
+
+
+LISTS = REPO.parent / "shared" / "corpora" / "lists"
+GLUED = re.compile(r"[.,]?\s*(?:[A-Z][A-Za-z]+\s+)+(?:19|20)\d\d\.?$")
+
+
+@pytest.mark.parametrize("name", ["thunlp__GNNPapers.md", "awesome-NeRF__awesome-NeRF.md"])
+def test_real_lists_keep_venues_out_of_titles(cli: Cli, tmp_path: Path, name: str) -> None:
+    source = LISTS / name
+    if not source.is_file():
+        pytest.skip(f"the shared lists corpus is not at {LISTS}")
+    root = tmp_path / "c"
+    assert cli(None, "init", str(root), "--from-markdown", str(source)).exit_code == 0
+    papers = list(load_catalog(root).papers.values())
+    assert len(papers) > 100
+    glued = [p.title for p in papers if GLUED.search(p.title)]
+    assert not glued, glued[:5]
+    with_year_or_venue = [p for p in papers if p.venue or p.year]
+    assert len(with_year_or_venue) >= 0.95 * len(papers)
+    named = [p for p in papers if p.authors]
+    assert len(named) >= 0.9 * len(papers)
+    assert cli(root, "validate", "--strict").exit_code == 0
