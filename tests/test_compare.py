@@ -162,3 +162,24 @@ def test_the_explorer_page_points_at_its_data() -> None:
     assert 'data-details="details.json"' in page
     assert 'data-papers="../papers/{id}/"' in page
     assert "- toc" in page.split("---")[1]
+
+
+def test_a_catalog_without_attributes_says_so(catalog_dir: Path) -> None:
+    """The index of a catalog that declares no attributes says how to get tables, rather
+    than 'side by side on .'."""
+    path = catalog_dir / "taxonomy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("attributes")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for pid in ("berg2021flyways", "silva2022citizen", "tanaka2020global", "lind2024lab"):
+        record = catalog_dir / "papers" / f"{pid}.yaml"
+        loaded = yaml.safe_load(record.read_text(encoding="utf-8"))
+        loaded.pop("attributes", None)
+        record.write_text(yaml.safe_dump(loaded, sort_keys=False), encoding="utf-8")
+    record = catalog_dir / "papers" / "okafor2023radar.yaml"
+    loaded = yaml.safe_load(record.read_text(encoding="utf-8"))
+    loaded.pop("attributes", None)
+    record.write_text(yaml.safe_dump(loaded, sort_keys=False), encoding="utf-8")
+    index = _pages(_context(catalog_dir), compare_producer.PRODUCER)["compare/index.md"]
+    assert "side by side on ." not in index
+    assert "declares no attributes" in index
