@@ -140,3 +140,19 @@ def test_real_lists_keep_venues_out_of_titles(cli: Cli, tmp_path: Path, name: st
     named = [p for p in papers if p.authors]
     assert len(named) >= 0.9 * len(papers)
     assert cli(root, "validate", "--strict").exit_code == 0
+
+
+def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
+    text = (
+        "# L\n\n## ICML 2022\n\n- [A Paper](https://example.org/a.pdf)\n"
+        "- [B Paper](https://example.org/b.pdf), CVPR 2021\n\n"
+        "## 2021\n\n### Robots\n\n- [C Paper](https://example.org/c.pdf)\n\n"
+        "## Papers accepted in 2023\n\n- [D Paper](https://example.org/d.pdf)\n"
+    )
+    found = {p.first.title: (p.first.venue, p.first.year) for p in read_list(text, "x").papers}
+    assert found == {
+        "A Paper": ("ICML 2022", 2022),
+        "B Paper": ("CVPR 2021", 2021),  # the bullet's own venue wins
+        "C Paper": (None, 2021),  # a year heading two levels up
+        "D Paper": (None, None),  # a topic that ends with a year is not a venue
+    }

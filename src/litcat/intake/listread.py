@@ -7,12 +7,14 @@ each bullet the list holds ends up in exactly one paper or one report line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..core import ids
 from ..core.lookalikes import remove_invisible
 from .listfacts import Listed, NotAPaper, papers_in
 from .listlinks import same_page
+from .listtext import read_venue
 from .markdown import Heading, Parsed, parse_markdown
 
 _ID_ROLES = ("arxiv", "openreview")
@@ -90,8 +92,36 @@ def read_list(text: str, file: str) -> ListReading:
             if isinstance(found, NotAPaper):
                 reading.not_papers.append(found)
             else:
+                _dated_by_heading(found, parsed.headings)
                 _add(reading, keys, found)
     return reading
+
+
+def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:
+    """``### ICML 2022`` or ``## 2021`` over a bullet that gives neither venue nor year: the
+    nearest such heading above it says where and when."""
+    if listed.venue is not None or listed.year is not None:
+        return
+    at = listed.heading
+    while at is not None:
+        heading = headings[at]
+        venue = read_venue(heading.text) if _DATED.search(heading.text) else None
+        if venue is not None and venue.named is not None and _short(heading.text):
+            listed.venue, listed.venue_year, listed.year = venue.name, venue.year, venue.named
+            return
+        at = heading.parent
+
+
+_DATED = re.compile(r"(?:19|20)\d\d\s*$")
+
+
+def _short(text: str) -> bool:
+    """A heading that is a venue and a year ("ICML 2022", "CoRL, 2023"), not a topic that
+    happens to end with one ("Papers accepted in 2022" would read as a venue otherwise)."""
+    return len(text.split()) <= 4 and not any(w.lower() in _NOT_VENUE for w in text.split())
+
+
+_NOT_VENUE = frozenset({"in", "of", "from", "papers", "accepted", "before", "after", "since"})
 
 
 def _keys(listed: Listed) -> list[tuple[str, str]]:
