@@ -156,3 +156,14 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
         "C Paper": (None, 2021),  # a year heading two levels up
         "D Paper": (None, None),  # a topic that ends with a year is not a venue
     }
+
+
+def test_a_bullet_with_thousands_of_links_is_read_in_linear_time() -> None:
+    """Checked by the work, not the clock: 16,000 arXiv links make one report line that
+    names three of them, and the ids are gathered once."""
+    links = "".join(f" [l{i}](https://arxiv.org/abs/2303.{i:05d})" for i in range(16000))
+    reading = read_list(f"# L\n\n- [Title](https://arxiv.org/abs/2303.99999){links}\n", "x")
+    assert not reading.papers and len(reading.not_papers) == 1
+    message = reading.not_papers[0].message
+    assert message.startswith("its links name 16001 papers (arXiv ids 2303.99999, 2303.00000")
+    assert len(message) < 200

@@ -58,11 +58,9 @@ class Listed:
         return next((link for link in self.links if link.role == role), None)
 
     def idents(self, role: str) -> list[str]:
-        found: list[str] = []
-        for link in self.links:
-            if link.ident and link.role == role and link.ident not in found:
-                found.append(link.ident)
-        return found
+        # dict keeps the order and makes this linear in the links (a bullet may hold thousands).
+        found = dict.fromkeys(link.ident for link in self.links if link.ident and link.role == role)
+        return list(found)
 
     def dois(self) -> list[str]:
         return [*self.idents("doi"), *(i for i in self.idents("paper") if i.startswith("10."))]
@@ -129,9 +127,10 @@ def read_item(item: Item) -> Listed | NotAPaper:
 
 
 def _two(item: Item, label: str, found: list[str]) -> NotAPaper:
+    count = "two" if len(found) == 2 else str(len(found))
+    shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
     return NotAPaper(
-        item.line,
-        f"its links name two papers ({label} {', '.join(found)}); give each its own bullet",
+        item.line, f"its links name {count} papers ({label} {shown}); give each its own bullet"
     )
 
 
