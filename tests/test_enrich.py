@@ -208,3 +208,41 @@ def test_enrich_from_reports_a_venue_that_disagrees(
     record = path.read_text(encoding="utf-8")
     assert "venue: ICRA\n" in record and "doi: 10.1177/0278364917714338\n" in record
     assert "kept venue 'ICRA'; the arXiv gives 'The International Journal of Robotics" in output
+
+
+def test_a_save_made_during_the_pauses_is_kept(cli: Cli, physics: Path) -> None:
+    """enrich pauses between requests (minutes, on a large catalog): a curator's save made
+    meanwhile is read again before the record is written, not written over."""
+    from litcat.intake.enrich import enrich
+
+    record = physics / "papers" / "structureordinary.yaml"
+    saved: list[str] = []
+
+    def curator_saves(seconds: float) -> None:
+        if not saved:
+            text = record.read_text(encoding="utf-8").replace(
+                "added:", "summary: Written by a curator while enrich waited.\nadded:"
+            )
+            record.write_text(text, encoding="utf-8")
+            saved.append(text)
+
+    catalog = load_catalog(physics)
+    assert catalog.papers["structureordinary"].summary is None
+    report = enrich(catalog, cli.transport, curator_saves)
+    assert saved and any(c.file.endswith("structureordinary.yaml") for c in report.changes)
+    water = load_catalog(physics).papers["structureordinary"]
+    assert water.summary == "Written by a curator while enrich waited."
+    assert water.authors == ["Henry S. Frank"]
+
+
+def test_a_record_broken_meanwhile_is_left_alone(cli: Cli, physics: Path) -> None:
+    from litcat.intake.enrich import enrich
+
+    record = physics / "papers" / "structureordinary.yaml"
+
+    def curator_breaks(seconds: float) -> None:
+        record.write_text("title: [unclosed\n", encoding="utf-8")
+
+    report = enrich(load_catalog(physics), cli.transport, curator_breaks)
+    assert record.read_text(encoding="utf-8") == "title: [unclosed\n"
+    assert any("no longer validates; left alone" in p.message for p in report.problems)

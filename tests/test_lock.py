@@ -77,3 +77,26 @@ def test_the_lock_file_is_not_a_record(catalog_dir: Path) -> None:
         assert load_catalog(catalog_dir).problems == load_catalog(catalog_dir).problems
         assert not [p for p in load_catalog(catalog_dir).problems if LOCK_FILE in p.file]
     assert not (catalog_dir / "papers" / LOCK_FILE).exists()
+
+
+def test_import_markdown_waits_for_the_lock(catalog_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "list.md"
+    source.write_text(
+        "# L\n\n## Topic\n\n- [Study Number 0 of Migration](https://arxiv.org/abs/2001.00001)\n",
+        encoding="utf-8",
+    )
+    papers = catalog_dir / "papers"
+    with catalog_lock(papers):
+        run = subprocess.Popen(
+            [*LITCAT, "--root", str(catalog_dir), "import-markdown", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert run.stderr is not None
+        assert "waiting for another litcat command" in run.stderr.readline()
+        first = "title: Study Number 0 of Migration\narxiv: '2001.00001'\nauthors:\n  - Ada Case\n"
+        (papers / "case2020study.yaml").write_text(first + "year: 2020\nadded: 2026-01-15\n")
+    _, err = run.communicate(timeout=120)
+    assert "1 held already" in err, err
+    assert [p.name for p in papers.glob("*2020study*.yaml")] == ["case2020study.yaml"]

@@ -36,7 +36,11 @@ def enrich(env: Env, paper_ids: tuple[str, ...], dry_run: bool, source: Path | N
     if source is not None:
         try:
             report = enrich_from_answer(
-                catalog, source.read_bytes(), only=list(paper_ids) or None, write=not dry_run
+                catalog,
+                source.read_bytes(),
+                only=list(paper_ids) or None,
+                write=not dry_run,
+                writing=env.writing,
             )
         except fetch.FetchError as exc:
             raise click.ClickException(f"{source}: {exc}") from None
@@ -47,6 +51,7 @@ def enrich(env: Env, paper_ids: tuple[str, ...], dry_run: bool, source: Path | N
             env.sleep,
             only=list(paper_ids) or None,
             write=not dry_run,
+            writing=env.writing,
         )
     verb = "would add" if dry_run else "added"
     for change in report.changes:

@@ -7,6 +7,7 @@ catalog, or not imported and why. The report is the list's order, one line each.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,15 @@ def import_markdown(
     env: Env, source: Path, map_file: Path | None, dry_run: bool, update: bool
 ) -> None:
     """Import the papers of a Markdown list; every bullet is written, merged or reported."""
+    # Under the catalog's lock (a dry run writes nothing and need not wait): what another
+    # command writes meanwhile is loaded first, and nothing writes between.
+    with nullcontext() if dry_run else env.writing():
+        _import_markdown(env, source, map_file, dry_run, update)
+
+
+def _import_markdown(
+    env: Env, source: Path, map_file: Path | None, dry_run: bool, update: bool
+) -> None:
     catalog = env.load()
     require_taxonomy(catalog)
     taxonomy = catalog.require_taxonomy()

@@ -12,6 +12,7 @@ paper, which a curator merges.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,9 @@ class Enricher:
     sleep: Callable[[float], None]
     write: bool
     report: EnrichReport = field(default_factory=EnrichReport)
+    # Held around each record's write (the catalog lock, from the command): not across the
+    # network pauses, which would keep every other command waiting for minutes.
+    writing: Callable[[], AbstractContextManager[None]] = nullcontext
 
     def __post_init__(self) -> None:
         # Ids held, so that a fetched id another record holds is reported, not duplicated.
@@ -154,7 +158,8 @@ class Enricher:
                 facts.pop(kind)
         facts = {k: v for k, v in facts.items() if v not in (None, [], "")}
         facts["sources"] = [source]
-        done = refill(self.catalog, pid, facts, write=self.write)
+        with self.writing():
+            done = refill(self.catalog, pid, facts, write=self.write)
         for name, old, new in done.filled.kept:
             self.report.note(file, f"kept {name} {old!r}; {who} gives {new!r}")
         if done.error:
@@ -181,11 +186,12 @@ def enrich(
     *,
     only: list[str] | None = None,
     write: bool = True,
+    writing: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> EnrichReport:
     """Look up every record that lacks a fact (or the ``only`` ones) and add what is found."""
     chosen = [pid for pid in sorted(catalog.papers) if only is None or pid in only]
     chosen = [pid for pid in chosen if lacks(catalog.papers[pid])]
-    return Enricher(catalog, transport, sleep, write).run(chosen)
+    return Enricher(catalog, transport, sleep, write, writing=writing).run(chosen)
 
 
 def enrich_from_answer(
@@ -194,12 +200,14 @@ def enrich_from_answer(
     *,
     only: list[str] | None = None,
     write: bool = True,
+    writing: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> EnrichReport:
     """As :func:`enrich`, from a saved answer of the arXiv API (``litcat enrich --from``)."""
     answer = fetch.parse_arxiv_feed(body)
     chosen = [pid for pid in sorted(catalog.papers) if only is None or pid in only]
     chosen = [pid for pid in chosen if lacks(catalog.papers[pid])]
-    return Enricher(catalog, _no_network, lambda _: None, write).run_answer(chosen, answer)
+    enricher = Enricher(catalog, _no_network, lambda _: None, write, writing=writing)
+    return enricher.run_answer(chosen, answer)
 
 
 def _no_network(request: Any, timeout: float) -> fetch.Response:

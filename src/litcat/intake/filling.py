@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core import ids
 from ..core.catalog import Catalog
+from ..core.loader import load_record
 from ..core.models import RECORD_FIELDS
 from ..core.reader import parse
 from ..store.writer import body_comment_lines, record_text, split_header, write_atomic
@@ -120,8 +121,17 @@ def refill(catalog: Catalog, pid: str, facts: dict[str, Any], *, write: bool) ->
     would check it; ``write=False`` only says what would change."""
     file = catalog.files[pid]
     path = catalog.root / file
-    old_text = path.read_text(encoding="utf-8")
-    data = parse(record_text(catalog.papers[pid], catalog.taxonomy).encode("utf-8"), file).data
+    # The record as it is now, not as it was loaded: enrich pauses minutes between requests,
+    # and a save made meanwhile must not be written over.
+    try:
+        raw = path.read_bytes()
+        old_text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Refill(Filled(), f"{file} cannot be read any more ({exc}); left alone")
+    current = load_record(parse(raw, file), pid, catalog.taxonomy)
+    if current is None:
+        return Refill(Filled(), f"{file} changed meanwhile and no longer validates; left alone")
+    data = parse(record_text(current, catalog.taxonomy).encode("utf-8"), file).data
     filled = fill(data, facts)
     if not filled.added:
         return Refill(filled)
