@@ -246,3 +246,25 @@ def test_a_record_broken_meanwhile_is_left_alone(cli: Cli, physics: Path) -> Non
     report = enrich(load_catalog(physics), cli.transport, curator_breaks)
     assert record.read_text(encoding="utf-8") == "title: [unclosed\n"
     assert any("no longer validates; left alone" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ("@article{x, author = {Müller, Zoë}, title = {T}}".encode("latin-1"), ""),
+        (
+            "@article{x, author = {Müller, Zoë}, title = {T}}".encode("latin-1"),
+            "application/x-bibtex; charset=ISO-8859-1",
+        ),
+        ("@article{x, author = {Müller, Zoë}, title = {T}}".encode(), "application/x-bibtex"),
+    ],
+)
+def test_doi_bibtex_in_latin1_keeps_its_letters(body: bytes, content_type: str) -> None:
+    """An agency that sends Latin-1 BibTeX (with or without saying so) gives names, not
+    U+FFFD."""
+
+    def transport(request: object, timeout: float) -> fetch.Response:
+        return fetch.Response("https://doi.org/10.1/x", 200, {"content-type": content_type}, body)
+
+    text = fetch.fetch_doi_bibtex("10.1/x", transport)
+    assert "Müller, Zoë" in text and "\ufffd" not in text

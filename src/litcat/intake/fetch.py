@@ -244,6 +244,23 @@ def doi_url(doi: str) -> str:
     return ids.DOI_RESOLVER + urllib.parse.quote(doi, safe="/:;()._-")
 
 
+_CHARSET = re.compile(r"charset\s*=\s*\"?([\w.:-]+)", re.IGNORECASE)
+
+
+def _text_of(answer: Response) -> str:
+    """The body as text: in the charset the server names, else UTF-8, else Windows-1252 (some
+    agencies send Latin-1 BibTeX); never U+FFFD in place of a letter of a name."""
+    named = _CHARSET.search(answer.headers.get("content-type", ""))
+    for charset in (named.group(1) if named else None, "utf-8", "cp1252", "latin-1"):
+        if charset is None:
+            continue
+        try:
+            return answer.body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return answer.body.decode("latin-1")  # pragma: no cover - latin-1 decodes any bytes
+
+
 def fetch_doi_bibtex(doi: str, transport: Transport, *, timeout: float = TIMEOUT) -> str:
     """The BibTeX the DOI's registration agency gives through content negotiation."""
     url = doi_url(doi)
@@ -252,7 +269,7 @@ def fetch_doi_bibtex(doi: str, transport: Transport, *, timeout: float = TIMEOUT
         raise FetchError(f"doi.org does not know the DOI {doi}")
     if answer.status != 200:
         raise FetchError(f"doi.org answered HTTP {answer.status} for {url}")
-    text = answer.body.decode("utf-8", errors="replace").strip()
+    text = _text_of(answer).strip()
     if not text.startswith("@"):
         raise FetchError(f"doi.org sent no BibTeX for {doi} (is it a DOI of a paper?)")
     return text
