@@ -167,3 +167,61 @@ def test_a_bullet_with_thousands_of_links_is_read_in_linear_time() -> None:
     message = reading.not_papers[0].message
     assert message.startswith("its links name 16001 papers (arXiv ids 2303.99999, 2303.00000")
     assert len(message) < 200
+
+
+PARAGRAPHS = """\
+# Paper List
+
+Some words of introduction, with a [link](https://example.org/about) in them.
+
+## Robots
+
+**Diffusion Policy: Visuomotor Policy Learning via Action Diffusion**\\
+Cheng Chi, Siyuan Feng, Yilun Du\\
+[2023-03] [RSS, 2023]\\
+[[Paper](https://arxiv.org/abs/2303.04137)] [[GitHub](https://github.com/real-stanford/dp)]
+
+**Another Paper Title**\\
+Ann Lee\\
+[2024-01] [arXiv, 2024]\\
+[[Paper](https://arxiv.org/abs/2401.00001)]
+
+- [Bullet Paper](https://arxiv.org/abs/2402.00001), Liu et al., ICML 2024
+"""
+
+
+def test_a_list_of_paragraphs_is_read_entry_by_entry(cli: Cli, tmp_path: Path) -> None:
+    """Entries that are paragraphs (a bold title, then lines of authors, dates and links,
+    each ended by a backslash) are papers like bullets; prose paragraphs are not reported."""
+    reading = read_list(PARAGRAPHS, "p.md")
+    assert not reading.not_papers
+    found = [(p.first.title, p.first.authors, p.first.venue, p.first.year) for p in reading.papers]
+    assert found == [
+        (
+            "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
+            ["Cheng Chi", "Siyuan Feng", "Yilun Du"],
+            "RSS",
+            2023,
+        ),
+        ("Another Paper Title", ["Ann Lee"], None, 2024),
+        ("Bullet Paper", ["Liu"], "ICML 2024", 2024),
+    ]
+    source = tmp_path / "p.md"
+    source.write_text(PARAGRAPHS, encoding="utf-8")
+    root = tmp_path / "c"
+    code = cli(None, "init", str(root), "--from-markdown", str(source)).exit_code
+    assert code == 0
+    papers = load_catalog(root).papers
+    assert len(papers) == 3
+    dp = next(p for p in papers.values() if p.arxiv == "2303.04137")
+    assert dp.links.code == "https://github.com/real-stanford/dp" and dp.venue_year == 2023
+
+
+def test_prose_paragraphs_with_links_are_not_papers() -> None:
+    text = (
+        "# L\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "[Awesome Lists](https://awesome.re) is where this list is listed.\n\n"
+        "**Note**: see [the survey page](https://example.org/survey) for more.\n"
+    )
+    reading = read_list(text, "x")
+    assert not reading.papers and not reading.not_papers

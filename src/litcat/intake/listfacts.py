@@ -290,10 +290,33 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         _links(listed, line, label=word)
     elif text.lower().startswith("by "):
         _set_authors(listed, text[3:])
+    elif YEAR.search(text) and _dated_line(listed, text):
+        pass
     elif all(p.em for p in line) and YEAR.search(text):
         _set_venue(listed, text)
     elif not listed.authors:
         _set_authors(listed, text)
+
+
+_BRACKETED = re.compile(r"\[([^\]]*)\]")
+
+
+def _dated_line(listed: Listed, text: str) -> bool:
+    """``[2023-05] [CVPR, 2023]`` or ``CVPR 2023``: a line of a date and a venue."""
+    parts = _BRACKETED.findall(text) or [text]
+    read = False
+    for part in parts:
+        venue = read_venue(part)
+        if venue is None or (venue.name is None and venue.named is None):
+            continue
+        if venue.name is not None and venue.named is None:
+            continue  # words without a year: not what a date line holds
+        read = True
+        if venue.name is not None and listed.venue is None:
+            listed.venue, listed.venue_year = venue.name, venue.year
+        if venue.named is not None and listed.year is None:
+            listed.year = venue.named
+    return read
 
 
 def _from_cells(item: Item) -> Listed | None:

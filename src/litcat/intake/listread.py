@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..core import ids
 from ..core.lookalikes import remove_invisible
-from .listfacts import Listed, NotAPaper, papers_in
+from .listfacts import Listed, NotAPaper, papers_in, read_item
 from .listlinks import same_page
 from .listtext import read_venue
 from .markdown import Heading, Parsed, parse_markdown
@@ -94,7 +94,21 @@ def read_list(text: str, file: str) -> ListReading:
             else:
                 _dated_by_heading(found, parsed.headings)
                 _add(reading, keys, found)
+    for item in parsed.paragraphs:
+        # A paragraph that names no paper is prose (an introduction, a note): not reported.
+        entry = read_item(item)
+        if isinstance(entry, Listed) and _names_a_paper(entry):
+            _dated_by_heading(entry, parsed.headings)
+            _add(reading, keys, entry)
+    reading.papers.sort(key=lambda paper: paper.line)
     return reading
+
+
+def _names_a_paper(entry: Listed) -> bool:
+    """A paragraph is an entry when it links a paper by its id, or its code beside it: a
+    sentence that links a page ("[Awesome](...) is a list of ...") is not."""
+    ids_ = entry.idents("arxiv") + entry.idents("openreview") + entry.dois()
+    return bool(ids_) or entry.first("code") is not None
 
 
 def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:

@@ -67,6 +67,9 @@ class Parsed:
     items: list[Item] = field(default_factory=list)
     # Tables whose rows link nothing (figures, comparisons): their line, not read further.
     plain_tables: list[int] = field(default_factory=list)
+    # Paragraphs outside lists and tables that open with a bold or linked title: a list may
+    # be made of such entries (title, authors, date and links on lines of their own).
+    paragraphs: list[Item] = field(default_factory=list)
 
 
 def parse_markdown(text: str) -> Parsed:
@@ -146,9 +149,20 @@ class _Reader:
                 self.out.items.extend(items)
             elif token.type == "table_open":
                 i = self._table(i)
+            elif token.type == "paragraph_open" and i + 1 < len(tokens):
+                self._paragraph(token, tokens[i + 1])
+                i += 3
             else:
                 i += 1
         return self.out
+
+    def _paragraph(self, token: Token, inline: Token) -> None:
+        lines = split_lines(inline_pieces(inline.children or []))
+        if not lines or not any(p.href for line in lines for p in line):
+            return
+        first = next((p for p in lines[0] if p.text.strip() or p.href), None)
+        if first is not None and not first.badge and (first.strong or first.href is not None):
+            self.out.paragraphs.append(Item(_line(token), self.heading, lines))
 
     def _heading(self, token: Token, inline: Token) -> None:
         level = int(token.tag[1:])
