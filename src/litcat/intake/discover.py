@@ -296,9 +296,12 @@ class Model:
         return Suggestion(vote(voters, self.dimensions), shown)
 
     def closeness(self, row: Any) -> float:
-        """Mean similarity to the nearest records, against what records show to each other."""
+        """Mean similarity to the nearest records, against what records show to each other
+        (the ratio r), as r / (1 + r): 0.5 is as close as the catalog's records are to each
+        other, and closer candidates never tie at a cap."""
         mean = _top_mean(row, NEIGHBOURS)
-        return min(1.0, mean / self.reference) if self.reference > 0 else 0.0
+        ratio = mean / self.reference if self.reference > 0 else 0.0
+        return ratio / (1.0 + ratio)
 
     @property
     def reference(self) -> float:
