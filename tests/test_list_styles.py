@@ -225,3 +225,23 @@ def test_prose_paragraphs_with_links_are_not_papers() -> None:
     )
     reading = read_list(text, "x")
     assert not reading.papers and not reading.not_papers
+
+
+DECORATED = {
+    "- :fire: [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, None),
+    "- \U0001f525 **[NEW]** [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, None),
+    "- [CoRL 2023] [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": ("CoRL 2023", 2023),
+    "- 2023.05 [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, 2023),
+    "- [x] [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, None),
+    "- [2023] Diffusion Policy A [paper](https://arxiv.org/abs/2303.04137)": (None, 2023),
+}
+
+
+@pytest.mark.parametrize("entry", sorted(DECORATED))
+def test_decoration_before_a_title_is_not_the_title(entry: str) -> None:
+    """An emoji, its :shortcode:, a task box, a tag in brackets or a date before the title is
+    decoration; a bracketed venue with its year, or a date, still says where and when."""
+    reading = read_list(f"# L\n\n{entry}\n", "x")
+    found = reading.papers[0].first
+    assert found.title == "Diffusion Policy A"
+    assert (found.venue, found.year) == DECORATED[entry]

@@ -139,6 +139,7 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
         return None
     main, *rest = [with_bare_urls(line) for line in lines]
     listed = Listed(item.line, item.heading, "")
+    main = _drop_decoration(listed, main)
     _title(listed, main)
     _links(listed, main, title_link=True)
     _venue_from_emphasis(listed, main)
@@ -154,6 +155,36 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
 # A short name is a name (DPPO, Diffusion Policy), not a sentence.
 _SHORT_NAME_WORDS = 6
 _SHORT_NAME_CHARS = 60
+
+
+# What lists put before a title: a task box, an emoji or its :shortcode:, a tag in brackets
+# ([NEW], [CoRL 2023]) and a date (2023.05). A bracketed venue or date is kept as such.
+_DECORATION = re.compile(
+    r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,24})\](?!\()"
+    r"|((?:19|20)\d\d)(?:[./-]\d\d?){1,2}\b|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
+)
+
+
+def _drop_decoration(listed: Listed, main: Line) -> Line:
+    """``main`` without the decoration before its title (see ``_DECORATION``)."""
+    out = list(main)
+    while out and out[0].href is None:
+        text = out[0].text
+        found = _DECORATION.match(text)
+        while found:
+            tag, date = found.group(1), found.group(2)
+            dated = read_venue(tag) if tag is not None else None
+            if tag is not None and dated is not None and dated.named is not None:
+                _set_venue(listed, tag)  # [CoRL 2023]; a tag without a year ([NEW]) goes
+            elif date is not None and listed.year is None:
+                listed.year = int(date)
+            text = text[found.end() :]
+            found = _DECORATION.match(text)
+        if text.strip(" *_"):
+            out[0] = Piece(text.lstrip(), None, out[0].strong, out[0].em)
+            break
+        out.pop(0)
+    return out
 
 
 def _title(listed: Listed, main: Line) -> None:
