@@ -84,8 +84,7 @@ class Candidate:
 def parse_candidates(body: bytes) -> list[Candidate]:
     """The entries of an arXiv API answer, in its order, with their abstracts (used for the
     ranking only; a record never keeps them)."""
-    entries = fetch.parse_arxiv_feed(body)
-    abstracts = fetch.arxiv_abstracts(body)
+    entries, abstracts = fetch.read_arxiv_feed(body)
     return [
         Candidate(e.arxiv, e.title, abstracts.get(e.arxiv, ""), e.authors, e.year, e.doi)
         for e in entries.values()

@@ -178,33 +178,24 @@ def arxiv_batches(
 
 def parse_arxiv_feed(body: bytes) -> dict[str, ArxivEntry]:
     """Entries of an arXiv API Atom feed, by arXiv id without version."""
+    return read_arxiv_feed(body)[0]
+
+
+def read_arxiv_feed(body: bytes) -> tuple[dict[str, ArxivEntry], dict[str, str]]:
+    """The entries of an arXiv API answer and their abstracts, by arXiv id, in one parse:
+    litcat discover ranks with the abstracts and forgets them (no record keeps one)."""
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
         raise FetchError(f"export.arxiv.org sent something that is not Atom XML: {exc}") from None
     found: dict[str, ArxivEntry] = {}
+    abstracts: dict[str, str] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         parsed = _arxiv_entry(entry)
         if parsed is not None:
             found[parsed.arxiv] = parsed
-    return found
-
-
-def arxiv_abstracts(body: bytes) -> dict[str, str]:
-    """The abstracts of an arXiv API answer, by arXiv id: litcat discover ranks with them and
-    forgets them (no record keeps an abstract)."""
-    try:
-        root = ET.fromstring(body)
-    except ET.ParseError as exc:
-        raise FetchError(f"export.arxiv.org sent something that is not Atom XML: {exc}") from None
-    found: dict[str, str] = {}
-    for entry in root.iter(f"{_ATOM}entry"):
-        try:
-            arxiv = ids.normalize_arxiv(_text(entry, f"{_ATOM}id"))
-        except ValueError:
-            continue
-        found[arxiv] = _text(entry, f"{_ATOM}summary")
-    return found
+            abstracts[parsed.arxiv] = _text(entry, f"{_ATOM}summary")
+    return found, abstracts
 
 
 def _text(element: ET.Element, tag: str) -> str:
