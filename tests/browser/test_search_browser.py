@@ -51,9 +51,21 @@ class SearchBox:
         self.input = page.locator("input.md-search__input")
 
     def results(self, query: str) -> list[str]:
-        """The paths of the result pages, best first (the first batch Material shows)."""
+        """The paths of the result pages, best first (the first batch Material shows).
+
+        Material's worker answers queries in the order they were sent, and the result list
+        labels an answer with the query in the box when the answer arrives: an answer to an
+        earlier query that arrives late reads "No matching documents" for the new one. So the
+        box is first emptied and the answer to the empty query awaited (the placeholder, with
+        no results listed): every earlier answer has then arrived, and the next one is the
+        query's own."""
         self.input.fill("")
-        self.page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
+        self.input.press("End")
+        self.page.wait_for_function(
+            "() => !document.querySelector('.md-search-result__list li')"
+            " && /Type to start/"
+            ".test(document.querySelector('.md-search-result__meta').textContent)"
+        )
         self.input.fill(query)
         # Material reads the query on a key press; filling the box alone sends none.
         self.input.press("End")
@@ -61,6 +73,14 @@ class SearchBox:
             "() => document.querySelector('.md-search-result__list li a')"
             " || /No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
         )
+        found = self._shown()
+        if not found:
+            # "No matching documents" is final only if no answer is still on its way.
+            self.page.wait_for_timeout(1500)
+            found = self._shown()
+        return found
+
+    def _shown(self) -> list[str]:
         links = self.page.locator(
             ".md-search-result__list > li > a.md-search-result__link"
         ).evaluate_all("links => links.map(a => a.href)")
