@@ -11,7 +11,7 @@ from typing import Any
 from litcat.core import ids
 from litcat.core.catalog import Catalog
 from litcat.core.models import Paper
-from litcat.intake.listlinks import classify
+from litcat.intake.lists.links import classify
 
 from .conftest import TESTS
 

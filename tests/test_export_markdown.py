@@ -11,8 +11,8 @@ import pytest
 from litcat.core.catalog import Catalog
 from litcat.core.loader import load_catalog
 from litcat.formats import markdown
-from litcat.intake.listfacts import Listed
-from litcat.intake.listread import read_list
+from litcat.intake.lists.entry import Listed
+from litcat.intake.lists.read import read_list
 
 from .conftest import CATALOG, TESTS, Cli, finished
 

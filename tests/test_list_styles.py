@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from litcat.core.loader import load_catalog
-from litcat.intake.listread import read_list
+from litcat.intake.lists.read import read_list
 
 from .conftest import REPO, Cli
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litcat.intake.listfacts import Listed, NotAPaper, papers_in
-from litcat.intake.listlinks import arxiv_year, classify
-from litcat.intake.listread import ListReading, read_list
-from litcat.intake.listtaxonomy import heading_label, list_taxonomy, node_id
-from litcat.intake.markdown import parse_markdown
+from litcat.intake.lists.entry import Listed, NotAPaper, papers_in
+from litcat.intake.lists.links import arxiv_year, classify
+from litcat.intake.lists.read import ListReading, read_list
+from litcat.intake.lists.structure import parse_markdown
+from litcat.intake.lists.taxonomy import heading_label, list_taxonomy, node_id
 
 from .conftest import TESTS
 

@@ -8,7 +8,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from ..core import ids
+from ...core import ids
 
 _ARXIV_URL = re.compile(
     r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/([^?#]+?)(?:\.pdf)?/?(?:[?#].*)?$",

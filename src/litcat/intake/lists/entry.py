@@ -4,7 +4,7 @@ Lists come in many styles; the facts are read the same way from each: the title 
 text of a link that is not a label such as "paper", or the text before the links), the short
 name where it is bolded (``**DPPO**: ...``), the venue and year from emphasis (``*CoRL, Nov
 2024*``) or a table column, authors from an "Authors:" line or a line of names, and the ids and
-links from the links (:mod:`.listlinks`). Nothing is guessed beyond what the text says.
+links from the links (:mod:`.links`). Nothing is guessed beyond what the text says.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .listlinks import PAPER_ROLES, Link, arxiv_year, classify, is_generic, label_word
-from .listtext import (
+from .links import PAPER_ROLES, Link, arxiv_year, classify, is_generic, label_word
+from .structure import Item, Line, Piece, plain_text
+from .text import (
     ALL_LABELS,
     AUTHOR_LABELS,
     DASHES,
@@ -32,7 +33,6 @@ from .listtext import (
     split_nickname,
     with_bare_urls,
 )
-from .markdown import Item, Line, Piece, plain_text
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 _TRAILING_YEAR = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")

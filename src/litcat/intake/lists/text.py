@@ -1,6 +1,6 @@
 """The text of a paper list's bullets: years, venues, author names, labels and bare links.
 
-Pure functions over strings, so that :mod:`.listfacts` only decides which piece of a bullet is
+Pure functions over strings, so that :mod:`.entry` only decides which piece of a bullet is
 which.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.models import venue_text_year
-from .markdown import Line, Piece
+from ...core.models import venue_text_year
+from .structure import Line, Piece
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PAREN_YEAR = re.compile(r"\(((?:19|20)\d\d)\)")

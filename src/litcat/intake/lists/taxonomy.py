@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.taxonomy import Taxonomy
-from .listread import ListReading
-from .markdown import Heading
+from ...core.taxonomy import Taxonomy
+from .read import ListReading
+from .structure import Heading
 
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s*(?=\S)")
 ID_LENGTH = 60

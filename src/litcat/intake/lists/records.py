@@ -14,14 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core import ids
-from ..core.catalog import PAPERS_DIR, Catalog
-from ..core.problems import Problem, Severity
-from .add import STOPWORDS, Index, check_record, record_data, unique_id, words_of, write_record
-from .bibtex import surname
-from .filling import refill
-from .listlinks import arxiv_year
-from .listread import ListReading, Paper
+from ...core import ids
+from ...core.catalog import PAPERS_DIR, Catalog
+from ...core.problems import Problem, Severity
+from ..add import STOPWORDS, Index, check_record, record_data, unique_id, words_of, write_record
+from ..bibtex import surname
+from ..filling import refill
+from .links import arxiv_year
+from .read import ListReading, Paper
 
 _LINK_KINDS = {"paper": "paper", "openreview": "paper", "code": "code", "project": "project"}
 _LINK_KINDS["video"] = "video"

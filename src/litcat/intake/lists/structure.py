@@ -5,7 +5,7 @@ GitHub shows it: nested bullets, reference links, emphasis and escapes are what 
 there. Python-Markdown, which MkDocs uses, follows other rules and gives no line numbers.
 
 This module only finds the structure: headings, and bullets and table rows with their inline
-pieces. What a piece means (a title, a code link, a venue) is :mod:`.listfacts`'s job.
+pieces. What a piece means (a title, a code link, a venue) is :mod:`.entry`'s job.
 """
 
 from __future__ import annotations

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core import ids
-from ..core.lookalikes import remove_invisible
-from .listfacts import Listed, NotAPaper, papers_in, read_item
-from .listlinks import same_page
-from .listtext import read_venue
-from .markdown import Heading, Parsed, parse_markdown
+from ...core import ids
+from ...core.lookalikes import remove_invisible
+from .entry import Listed, NotAPaper, papers_in, read_item
+from .links import same_page
+from .structure import Heading, Parsed, parse_markdown
+from .text import read_venue
 
 _ID_ROLES = ("arxiv", "openreview")
 
