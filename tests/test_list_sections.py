@@ -134,3 +134,84 @@ def test_a_list_of_details_topics_becomes_that_many_nodes(cli: Cli, tmp_path: Pa
     # "Papers" holds only the topics, so it is the dimension and each topic one of its nodes.
     tagged = {tuple(p.tags["papers"]) for p in catalog.papers.values()}
     assert len(tagged) == 19
+
+
+# awesome-NeRF's sections around its papers, as written (cut short), with the sections other
+# lists keep beside theirs.
+ASIDES = """\
+# Awesome Neural Radiance Fields
+
+## Table of Contents
+
+- [Survey](#survey)
+- [Implementations](#implementations)
+
+## 🔥 News
+- [2024-05] [A Paper In The News](https://arxiv.org/abs/2405.00001) is in the list.
+
+## Survey
+- [Neural Volume Rendering: NeRF And Beyond](https://arxiv.org/abs/2101.05204), Dellaert and Yen-Chen, Arxiv 2020 | [blog](https://dellaert.github.io/NeRF/)
+
+## Video
+- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084), Li et al., CVPR 2021
+
+## Datasets
+- [A Dataset Repository](https://github.com/someone/data)
+
+## Talks
+- [Neural Radiance Fields for View Synthesis](https://www.youtube.com/watch?v=dPWLybp4LL0), Matthew Tancik
+
+## Implementations
+#### Tensorflow
+- [Nerual-Radiance-Fields](https://www.kaggle.com/code/ritzraha/nerual-radiance-fields), [@ariG23498](https://twitter.com/ariG23498), [@ritwik_raha](https://twitter.com/ritwik_raha), 2022
+
+#### Jax
+- [[Jax + Flax] Minimal Implementation of NeRF](https://www.kaggle.com/code/sauravmaheshkar/jax-flax-minimal-implementation-of-nerf), [@soumikrakshit](https://www.kaggle.com/soumikrakshit), 2022
+
+## Citation
+- [The list's own paper](https://arxiv.org/abs/2402.11141)
+
+## License
+MIT
+"""  # noqa: E501
+
+
+def test_sections_of_other_things_are_neither_nodes_nor_records(cli: Cli, tmp_path: Path) -> None:
+    reading = read_list(ASIDES, "list.md")
+    assert [p.first.title for p in reading.papers] == [
+        "Neural Volume Rendering: NeRF And Beyond",
+        "Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes",
+    ]
+    assert [(a.text, a.bullets) for a in reading.asides] == [
+        ("Table of Contents", 2),
+        ("🔥 News", 1),
+        ("Talks", 1),
+        ("Implementations", 2),
+        ("Citation", 1),
+    ]
+    source = tmp_path / "list.md"
+    source.write_text(ASIDES, encoding="utf-8")
+    root = tmp_path / "c"
+    result = cli(None, "init", str(root), "--from-markdown", str(source))
+    assert result.exit_code == 0, result.output
+    catalog = load_catalog(root)
+    assert catalog.taxonomy is not None
+    # Datasets holds no paper (its one bullet links none): no node either.
+    labels = {info.node.label for info in catalog.taxonomy.all_nodes()}
+    assert labels == {"Survey", "Video"}
+    assert len(catalog.papers) == 2
+    assert f"{source}:23: warning: not imported: 2 bullets under 'Implementations'" in (
+        result.output
+    )
+    assert "7 more in sections of other things than papers" in result.output
+
+
+def test_section_names_that_are_topics_of_papers_are_not_set_aside() -> None:
+    from litcat.intake.lists.sections import is_aside
+
+    for name in ("Video", "Others", "Tools", "Related Work", "Datasets", "Code Generation"):
+        assert not is_aside(name), name
+    for name in ("## 3. Implementations", "Updates", "How to Contribute", "Licence", "TOC"):
+        assert is_aside(name), name
+    for name in ("Acknowledgements", "Other Awesome Lists", "Star History", "Contents"):
+        assert is_aside(name), name

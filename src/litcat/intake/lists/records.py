@@ -21,7 +21,7 @@ from ..add import STOPWORDS, Index, check_record, record_data, unique_id, words_
 from ..bibtex import surname
 from ..filling import refill
 from .links import arxiv_year
-from .read import ListReading, Paper
+from .read import Aside, ListReading, Paper
 
 _LINK_KINDS = {"paper": "paper", "openreview": "paper", "code": "code", "project": "project"}
 _LINK_KINDS["video"] = "video"
@@ -146,6 +146,8 @@ class ListImporter:
             report.note(found.line, f"not imported: {found.message}", severity)
         for line in self.reading.plain_tables:
             report.note(line, "a table whose rows link no paper; not read")
+        for aside in self.reading.asides:
+            report.note(aside.line, aside_message(aside))
         for paper in self.reading.papers:
             for item in paper.listed:
                 for note in item.notes:
@@ -199,6 +201,14 @@ class ListImporter:
         for merged in self.reading.merged:
             if merged.into == paper.line:
                 report.merged.append((merged.line, file, merged.into, merged.by))
+
+
+def aside_message(aside: Aside) -> str:
+    bullets = "1 bullet" if aside.bullets == 1 else f"{aside.bullets} bullets"
+    return (
+        f"not imported: {bullets} under {aside.text!r}, a section of other things than papers "
+        "(contents, code, news, how to contribute or cite, licence, other lists, talks)"
+    )
 
 
 def _addable(facts: dict[str, Any]) -> dict[str, Any]:
