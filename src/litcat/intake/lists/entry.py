@@ -27,6 +27,7 @@ from .text import (
     VENUE_LABELS,
     YEAR,
     YEAR_LABELS,
+    name_list,
     read_authors,
     read_tail,
     read_venue,
@@ -321,12 +322,24 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         _links(listed, line, label=word)
     elif text.lower().startswith("by "):
         _set_authors(listed, text[3:])
-    elif YEAR.search(text) and _dated_line(listed, text):
+    elif YEAR.search(text) and (_names_then_venue(listed, text) or _dated_line(listed, text)):
         pass
     elif all(p.em for p in line) and YEAR.search(text):
         _set_venue(listed, text)
     elif not listed.authors:
         _set_authors(listed, text)
+
+
+def _names_then_venue(listed: Listed, text: str) -> bool:
+    """``Alice Smith, Bob Jones. CVPR 2021.``: a line of authors, then where and when."""
+    names, venue = name_list(text)
+    if names is None:
+        return False
+    if not listed.authors:
+        _set_authors(listed, names)
+    if venue is not None and listed.venue is None:
+        _set_venue(listed, venue)
+    return True
 
 
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
