@@ -77,6 +77,7 @@ class ListReading:
     not_papers: list[NotAPaper] = field(default_factory=list)
     plain_tables: list[int] = field(default_factory=list)
     asides: list[Aside] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -97,6 +98,7 @@ def read_list(text: str, file: str) -> ListReading:
     # build; they mean nothing in a title or a name.
     parsed: Parsed = parse_markdown(remove_invisible(text))
     reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
+    reading.links = parsed.links
     keys: dict[str, Paper] = {}
     for item in _outside_asides(reading, parsed):
         for found in papers_in(item):

@@ -71,11 +71,40 @@ class Parsed:
     # Paragraphs outside lists and tables that open with a bold or linked title: a list may
     # be made of such entries (title, authors, date and links on lines of their own).
     paragraphs: list[Item] = field(default_factory=list)
+    # Every link of the file with its line, wherever it stands (headings, prose, items).
+    links: list[tuple[int, str]] = field(default_factory=list)
 
 
 def parse_markdown(text: str) -> Parsed:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    return _Reader(tokens).read()
+    parsed = _Reader(tokens).read()
+    parsed.links = all_links(tokens)
+    return parsed
+
+
+_BARE = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:]")
+
+
+def all_links(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """Each link's line and address: Markdown links, autolinks and addresses written as text
+    (in HTML blocks, only what GitHub shows as Markdown is read)."""
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        line = _line(token)
+        inside = 0
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                inside += 1
+                found.append((line, str(child.attrs.get("href", ""))))
+            elif child.type == "link_close":
+                inside = max(0, inside - 1)
+            elif child.type == "text" and not inside and "http" in child.content:
+                found.extend((line, m.group(0)) for m in _BARE.finditer(child.content))
+    return found
 
 
 def plain_text(pieces: Sequence[Piece]) -> str:
