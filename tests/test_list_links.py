@@ -69,6 +69,8 @@ def test_most_paper_links_in_no_record_fail_the_import(
         "the 4 papers it links" in output
     )
     assert f"{source.as_posix()}:8: warning: https://openreview.net/forum?id=Zz99" in output
+    # The catalog is made all the same, for the maintainer to look at.
+    assert (tmp_path / "c" / "taxonomy.yaml").is_file()
     code, output = finished(cli(catalog_dir, "import-markdown", "--dry-run", str(source)))
     assert code == 1
     assert "most of the list's paper links are in no record" in output
