@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from litcat.core.loader import load_catalog
 from litcat.intake.lists.read import read_list
 from litcat.intake.lists.taxonomy import list_taxonomy
@@ -215,3 +218,33 @@ def test_section_names_that_are_topics_of_papers_are_not_set_aside() -> None:
         assert is_aside(name), name
     for name in ("Acknowledgements", "Other Awesome Lists", "Star History", "Contents"):
         assert is_aside(name), name
+
+
+SECTION_BITS = st.sampled_from(
+    [
+        "<details>\n",
+        "<details open><summary>Topic</summary>\n",
+        "<summary>more</summary>\n",
+        "</details>\n",
+        "     </details>\n",
+        "## News\n",
+        "## Topic\n",
+        "### Sub\n",
+        "# Title\n",
+        "- [A Paper](https://arxiv.org/abs/2101.00001)\n",
+        "1. **B Paper.** ICML 2019. [paper](https://doi.org/10.1000/b)\n",
+        "    *Ann Lee, Bob Wu.*\n",
+        "\n",
+        "text https://openreview.net/forum?id=X1\n",
+    ]
+)
+
+
+@given(st.lists(SECTION_BITS, max_size=30).map("".join))
+def test_any_arrangement_of_sections_reads_into_a_sound_tree(text: str) -> None:
+    found = read_list(text, "x.md")
+    for heading in found.headings:
+        assert heading.parent is None or heading.parent < heading.index
+    listed = sum(len(p.listed) for p in found.papers)
+    assert found.entries == listed + len(found.not_papers)
+    assert all(line >= 1 for line, _ in found.links)
