@@ -131,3 +131,47 @@ def test_what_is_not_a_list_of_names_gives_no_authors(tail: str) -> None:
     reading = read_list(f"# L\n\n- [A Title](https://arxiv.org/abs/2101.00001){tail}\n", "x")
     found = reading.papers[0].first
     assert found.authors == []
+
+
+# (entry, title, authors, venue, year): a title in plain text or quotes, then the names.
+PLAIN_TITLES = [
+    (
+        "- Learning Robust Policies. Alice Smith, Bob Jones. CVPR 2021. "
+        "[[paper]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    (
+        "- Learning Robust Policies. *Alice Smith, Bob Jones*. CVPR 2021. "
+        "[[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    (
+        '- "Learning Robust Policies", Alice Smith, Bob Jones, CVPR 2021 '
+        "[[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    # A full stop inside a title, with no list of names after it: the title stays whole.
+    (
+        "- Attention. Is All You Need [[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Attention. Is All You Need",
+        [],
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PLAIN_TITLES, ids=[str(n) for n in range(len(PLAIN_TITLES))])
+def test_names_after_a_plain_title_are_authors_not_title(case: tuple[object, ...]) -> None:
+    entry, title, authors, venue, year = case
+    found = read_list(f"# L\n\n{entry}\n", "x").papers[0].first
+    assert (found.title, found.authors, found.venue, found.year) == (title, authors, venue, year)
