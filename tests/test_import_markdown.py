@@ -33,11 +33,12 @@ def test_a_list_into_the_test_catalog(cli: Cli, catalog_dir: Path) -> None:
         f"{name}:34: merged into papers/berg2021flyways.yaml: the bullet of line 16 has the same "
         "arXiv id",
         f"{name}:39: held already: papers/silva2022citizen.yaml (title)",
-        f"{name}:9: warning: not imported: no link to a paper",
+        f"{name}:7: warning: not imported: 2 bullets under 'Contents', a section of other things",
     ):
         assert line in output
     assert (
-        "10 bullets and rows: 2 records written, 1 merged, 4 held already, 3 not papers" in output
+        "8 bullets and rows: 2 records written, 1 merged, 4 held already, 1 not papers, 0 errors; "
+        "2 more in sections of other things than papers" in output
     )
     catalog = load_catalog(catalog_dir)
     assert catalog.ok, catalog.problems

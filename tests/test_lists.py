@@ -243,9 +243,11 @@ def test_the_review_s_headings_become_two_dimensions() -> None:
 def test_an_invented_list_in_other_styles(tmp_path: Path) -> None:
     found = reading("birds.md")
     assert found.title == "Awesome Bird Migration"
-    assert (len(found.papers), len(found.merged), len(found.not_papers)) == (6, 1, 3)
-    assert [n.line for n in found.not_papers] == [9, 10, 35]
-    assert found.entries == 10
+    assert (len(found.papers), len(found.merged), len(found.not_papers)) == (6, 1, 1)
+    assert [n.line for n in found.not_papers] == [35]
+    # The table of contents is a section of other things than papers.
+    assert [(a.line, a.text, a.bullets) for a in found.asides] == [(7, "Contents", 2)]
+    assert found.entries == 8
 
 
 MARKDOWN_BITS = st.sampled_from(

@@ -68,9 +68,22 @@ def print_report(report: ListReport, reading: ListReading, dry_run: bool) -> Non
         f"{reading.entries} bullets and rows: {len(report.written)} records "
         f"{'to write' if dry_run else 'written'}, {len(report.merged)} merged, "
         f"{len(report.held) + len(report.updated)} held already, "
-        f"{len(reading.not_papers)} not papers, {errors} errors",
+        f"{len(reading.not_papers)} not papers, {errors} errors{_asides(reading)}"
+        f"{_links(report)}",
         err=True,
     )
+
+
+def _links(report: ListReport) -> str:
+    if not report.paper_links:
+        return ""
+    held = report.paper_links - report.missed_links
+    return f"; of the {report.paper_links} papers it links, {held} are in records"
+
+
+def _asides(reading: ListReading) -> str:
+    bullets = sum(aside.bullets for aside in reading.asides)
+    return f"; {bullets} more in sections of other things than papers" if bullets else ""
 
 
 def read_map(

@@ -6,7 +6,9 @@
    venue, links), with :mod:`.text` for the plain-text parts and :mod:`.links` for what a link
    points at;
 3. :mod:`.read` reads the whole list: one paper however often it is listed, dated by the
-   headings it sits under;
+   headings it sits under, leaving out the sections of other things than papers
+   (:mod:`.sections`);
 4. :mod:`.taxonomy` turns the headings into taxonomy nodes, or maps them onto a catalog's;
-5. :mod:`.records` writes the records and accounts for every item in the report.
+5. :mod:`.records` writes the records and accounts for every item in the report, and
+   :mod:`.missed` for every link to a paper's host in the file.
 """

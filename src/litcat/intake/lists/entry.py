@@ -27,6 +27,7 @@ from .text import (
     VENUE_LABELS,
     YEAR,
     YEAR_LABELS,
+    name_list,
     read_authors,
     read_tail,
     read_venue,
@@ -147,6 +148,7 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
     if paren and listed.year is None:
         listed.year = int(paren.group(1))
     _byline(listed, main)
+    _names_after_plain_title(listed, main)
     for line in rest:
         _attribute_line(listed, line)
     return listed
@@ -261,6 +263,45 @@ def _byline(listed: Listed, main: Line) -> None:
         _tail(listed, main[at + 1 :])
 
 
+def _names_after_plain_title(listed: Listed, main: Line) -> None:
+    """``Title. Alice Smith, Bob Jones. CVPR 2021. [pdf](...)`` and ``"Title", Alice Smith,
+    Bob Jones, CVPR 2021``: a title in plain text (or quotes), then its authors and venue. The
+    names must read as people's and be more than one, or be followed by a venue: a title with
+    a full stop in it stays whole."""
+    if listed.authors or any(
+        (p.href is not None or p.strong) and p.text.strip(EDGES) == listed.title for p in main
+    ):
+        return
+    text = plain_text([p for p in main if p.href is None])
+    quoted = _QUOTED.search(text)
+    if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
+        _names_in(listed, text[quoted.end() :].strip(EDGES + "\"'"))
+        return
+    for cut in _SENTENCE_END.finditer(listed.title):
+        head, after = listed.title[: cut.start()], listed.title[cut.end() :]
+        if len(head.split()) >= 2 and _names_in(listed, after):
+            listed.title = head.strip(EDGES)
+            _nickname(listed)
+            return
+
+
+_SENTENCE_END = re.compile(r"(?<![\s.\-][A-Z])(?<!^[A-Z])\.\s+")
+
+
+def _names_in(listed: Listed, text: str) -> bool:
+    """Authors (and a venue) from ``text`` when it is a list of names, as said above."""
+    names, venue = name_list(text)
+    if names is None:
+        return False
+    found = read_authors(names)
+    if found is None or (len(found[0]) < 2 and venue is None):
+        return False
+    _set_authors(listed, names)
+    if venue is not None and listed.venue is None and listed.year is None:
+        _set_venue(listed, venue)
+    return True
+
+
 def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str = "") -> None:
     for piece in line:
         if piece.href is None:
@@ -321,12 +362,24 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         _links(listed, line, label=word)
     elif text.lower().startswith("by "):
         _set_authors(listed, text[3:])
-    elif YEAR.search(text) and _dated_line(listed, text):
+    elif YEAR.search(text) and (_names_then_venue(listed, text) or _dated_line(listed, text)):
         pass
     elif all(p.em for p in line) and YEAR.search(text):
         _set_venue(listed, text)
     elif not listed.authors:
         _set_authors(listed, text)
+
+
+def _names_then_venue(listed: Listed, text: str) -> bool:
+    """``Alice Smith, Bob Jones. CVPR 2021.``: a line of authors, then where and when."""
+    names, venue = name_list(text)
+    if names is None:
+        return False
+    if not listed.authors:
+        _set_authors(listed, names)
+    if venue is not None and listed.venue is None:
+        _set_venue(listed, venue)
+    return True
 
 
 _BRACKETED = re.compile(r"\[([^\]]*)\]")

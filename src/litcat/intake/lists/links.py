@@ -145,3 +145,67 @@ def same_page(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     path = parts.path.rstrip("/") or "/"
     return f"{(parts.hostname or '').lower()}{path}?{parts.query}"
+
+
+# Where papers themselves are published: preprint servers, proceedings and publishers. A link
+# here is a paper's, whatever its label; the report accounts for each one.
+PAPER_HOSTS = (
+    "arxiv.org",
+    "doi.org",
+    "openreview.net",
+    "nips.cc",
+    "neurips.cc",
+    "mlr.press",
+    "jmlr.org",
+    "thecvf.com",
+    "ecva.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "ieee.org",
+    "computer.org",
+    "acm.org",
+    "springer.com",
+    "sciencedirect.com",
+    "nature.com",
+    "science.org",
+    "pnas.org",
+    "cell.com",
+    "wiley.com",
+    "tandfonline.com",
+    "iop.org",
+    "oup.com",
+    "aaai.org",
+    "ijcai.org",
+    "roboticsproceedings.org",
+    "bmva.org",
+    "biorxiv.org",
+    "medrxiv.org",
+    "mdpi.com",
+    "frontiersin.org",
+    "plos.org",
+    "sagepub.com",
+    "iclr.cc",
+    "icml.cc",
+)
+
+
+def paper_key(url: str) -> str | None:
+    """What a link to a paper is known by (``arxiv:2303.04137``, ``doi:10...``, the page);
+    None for a link that is not to a paper's host."""
+    url = clean_url(url.strip())
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+    on_host = any(host == h or host.endswith(f".{h}") for h in PAPER_HOSTS)
+    try:
+        link = _by_id(ids.check_url(url))
+    except ValueError:
+        link = None
+    if link is not None and link.ident is not None:
+        kind = "doi" if link.role == "paper" else link.role
+        return f"{kind}:{link.ident}"
+    # A server's own pages (its home, a listing) name no paper: only its ids do.
+    by_id_only = any(host == h or host.endswith(f".{h}") for h in _ID_HOSTS)
+    path = urllib.parse.urlsplit(url).path.strip("/")
+    return f"page:{same_page(url)}" if on_host and path and not by_id_only else None
+
+
+_ID_HOSTS = ("arxiv.org", "doi.org", "openreview.net")

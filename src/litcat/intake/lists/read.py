@@ -14,7 +14,8 @@ from ...core import ids
 from ...core.lookalikes import remove_invisible
 from .entry import Listed, NotAPaper, papers_in, read_item
 from .links import same_page
-from .structure import Heading, Parsed, parse_markdown
+from .sections import asides
+from .structure import Heading, Item, Parsed, parse_markdown
 from .text import read_venue
 
 _ID_ROLES = ("arxiv", "openreview")
@@ -58,6 +59,15 @@ class Merged:
     by: str
 
 
+@dataclass(frozen=True)
+class Aside:
+    """A section of something other than papers (see :mod:`.sections`) and its bullets."""
+
+    line: int
+    text: str
+    bullets: int
+
+
 @dataclass
 class ListReading:
     file: str
@@ -66,6 +76,8 @@ class ListReading:
     merged: list[Merged] = field(default_factory=list)
     not_papers: list[NotAPaper] = field(default_factory=list)
     plain_tables: list[int] = field(default_factory=list)
+    asides: list[Aside] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -86,15 +98,17 @@ def read_list(text: str, file: str) -> ListReading:
     # build; they mean nothing in a title or a name.
     parsed: Parsed = parse_markdown(remove_invisible(text))
     reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
+    reading.links = parsed.links
     keys: dict[str, Paper] = {}
-    for item in parsed.items:
+    for item in _outside_asides(reading, parsed):
         for found in papers_in(item):
             if isinstance(found, NotAPaper):
                 reading.not_papers.append(found)
             else:
                 _dated_by_heading(found, parsed.headings)
                 _add(reading, keys, found)
-    for item in parsed.paragraphs:
+    aside = asides(parsed.headings)
+    for item in (p for p in parsed.paragraphs if p.heading not in aside):
         # A paragraph that names no paper is prose (an introduction, a note): not reported.
         entry = read_item(item)
         if isinstance(entry, Listed) and _names_a_paper(entry):
@@ -102,6 +116,24 @@ def read_list(text: str, file: str) -> ListReading:
             _add(reading, keys, entry)
     reading.papers.sort(key=lambda paper: paper.line)
     return reading
+
+
+def _outside_asides(reading: ListReading, parsed: Parsed) -> list[Item]:
+    """The bullets and rows to read; those of sections that are not papers are counted in
+    ``reading.asides``, one per section that holds any."""
+    aside = asides(parsed.headings)
+    counts: dict[int, int] = {}
+    kept: list[Item] = []
+    for item in parsed.items:
+        if item.heading is not None and item.heading in aside:
+            outer = aside[item.heading]
+            counts[outer] = counts.get(outer, 0) + 1
+        else:
+            kept.append(item)
+    for index, bullets in counts.items():
+        heading = parsed.headings[index]
+        reading.asides.append(Aside(heading.line, heading.text, bullets))
+    return kept
 
 
 def _names_a_paper(entry: Listed) -> bool:

@@ -20,8 +20,9 @@ from ...core.problems import Problem, Severity
 from ..add import STOPWORDS, Index, check_record, record_data, unique_id, words_of, write_record
 from ..bibtex import surname
 from ..filling import refill
-from .links import arxiv_year
-from .read import ListReading, Paper
+from .links import arxiv_year, paper_key
+from .missed import missed_links, most_missed_message
+from .read import Aside, ListReading, Paper
 
 _LINK_KINDS = {"paper": "paper", "openreview": "paper", "code": "code", "project": "project"}
 _LINK_KINDS["video"] = "video"
@@ -37,6 +38,9 @@ class ListReport:
     held: list[tuple[int, str, str]] = field(default_factory=list)
     merged: list[tuple[int, str, int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Distinct papers the list links on a paper's host, and those in no record.
+    paper_links: int = 0
+    missed_links: int = 0
 
     def note(self, line: int, message: str, severity: Severity = "warning") -> None:
         self.problems.append(Problem(severity, self.file, line, 1, "", message))
@@ -146,12 +150,41 @@ class ListImporter:
             report.note(found.line, f"not imported: {found.message}", severity)
         for line in self.reading.plain_tables:
             report.note(line, "a table whose rows link no paper; not read")
+        for aside in self.reading.asides:
+            report.note(aside.line, aside_message(aside))
         for paper in self.reading.papers:
             for item in paper.listed:
                 for note in item.notes:
                     report.note(item.line, note)
             self._paper(paper, index, report)
+        self._account_links(report)
         return report
+
+    def _account_links(self, report: ListReport) -> None:
+        """Each paper link of the list that no record holds is a line of the report; most of
+        them is an error (see :mod:`.missed`)."""
+        written = dict(report.written)
+        whole = dict(report.updated)
+        whole.update({line: file for line, file, _ in report.held})
+        kept: set[str] = set()
+        listed_in: dict[str, str] = {}
+        for paper in self.reading.papers:
+            keys = {k for item in paper.listed for link in item.links if (k := paper_key(link.url))}
+            file = written.get(paper.line) or whole.get(paper.line)
+            if paper.line in written:
+                kept |= _kept(record_facts(paper, self.origin))
+            elif paper.line in whole:
+                kept |= keys
+            if file is not None:
+                for key in keys:
+                    listed_in.setdefault(key, file)
+        reported = {p.line for p in report.problems if p.message.startswith("not imported")}
+        found = missed_links(self.reading.links, kept, listed_in, reported)
+        for line, message in found.lines:
+            report.note(line, message)
+        report.paper_links, report.missed_links = found.total, found.missed
+        if found.total and found.most:
+            report.note(1, most_missed_message(found), "error")
 
     def _paper(self, paper: Paper, index: Index, report: ListReport) -> None:
         facts = record_facts(paper, self.origin)
@@ -199,6 +232,22 @@ class ListImporter:
         for merged in self.reading.merged:
             if merged.into == paper.line:
                 report.merged.append((merged.line, file, merged.into, merged.by))
+
+
+def _kept(facts: dict[str, Any]) -> set[str]:
+    """The keys of the ids and paper link a record made from ``facts`` holds."""
+    kept = {f"{kind}:{facts[kind]}" for kind in ("arxiv", "doi") if facts.get(kind)}
+    paper = facts.get("links", {}).get("paper")
+    key = paper_key(paper) if paper else None
+    return kept | {key} if key else kept
+
+
+def aside_message(aside: Aside) -> str:
+    bullets = "1 bullet" if aside.bullets == 1 else f"{aside.bullets} bullets"
+    return (
+        f"not imported: {bullets} under {aside.text!r}, a section of other things than papers "
+        "(contents, code, news, how to contribute or cite, licence, other lists, talks)"
+    )
 
 
 def _addable(facts: dict[str, Any]) -> dict[str, Any]:

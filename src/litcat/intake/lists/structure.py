@@ -10,6 +10,7 @@ pieces. What a piece means (a title, a code link, a venue) is :mod:`.entry`'s jo
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,11 +71,40 @@ class Parsed:
     # Paragraphs outside lists and tables that open with a bold or linked title: a list may
     # be made of such entries (title, authors, date and links on lines of their own).
     paragraphs: list[Item] = field(default_factory=list)
+    # Every link of the file with its line, wherever it stands (headings, prose, items).
+    links: list[tuple[int, str]] = field(default_factory=list)
 
 
 def parse_markdown(text: str) -> Parsed:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    return _Reader(tokens).read()
+    parsed = _Reader(tokens).read()
+    parsed.links = all_links(tokens)
+    return parsed
+
+
+_BARE = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:]")
+
+
+def all_links(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """Each link's line and address: Markdown links, autolinks and addresses written as text
+    (in HTML blocks, only what GitHub shows as Markdown is read)."""
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        line = _line(token)
+        inside = 0
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                inside += 1
+                found.append((line, str(child.attrs.get("href", ""))))
+            elif child.type == "link_close":
+                inside = max(0, inside - 1)
+            elif child.type == "text" and not inside and "http" in child.content:
+                found.extend((line, m.group(0)) for m in _BARE.finditer(child.content))
+    return found
 
 
 def plain_text(pieces: Sequence[Piece]) -> str:
@@ -135,6 +165,9 @@ class _Reader:
         self.tokens = tokens
         self.out = Parsed()
         self.heading: int | None = None
+        # The <details> sections open here: the heading each was opened under, and the
+        # heading its <summary> made (None until it has one, or for a "more" fold).
+        self.details: list[tuple[int | None, int | None]] = []
 
     def read(self) -> Parsed:
         i = 0
@@ -152,6 +185,9 @@ class _Reader:
             elif token.type == "paragraph_open" and i + 1 < len(tokens):
                 self._paragraph(token, tokens[i + 1])
                 i += 3
+            elif token.type == "html_block":
+                self._html(token)
+                i += 1
             else:
                 i += 1
         return self.out
@@ -168,7 +204,9 @@ class _Reader:
         level = int(token.tag[1:])
         headings = self.out.headings
         parent = self.heading
-        while parent is not None and headings[parent].level >= level:
+        # A heading inside a <details> topic stays under that topic.
+        floor = self.details[-1][1] if self.details else None
+        while parent is not None and parent != floor and headings[parent].level >= level:
             parent = headings[parent].parent
         pieces = inline_pieces(inline.children or [])
         text = plain_text([p for p in pieces if p is not BREAK and not p.badge])
@@ -197,8 +235,35 @@ class _Reader:
                 continue
             if token.type == "inline":
                 item.lines.extend(split_lines(inline_pieces(token.children or [])))
+            elif token.type == "html_block":
+                self._html(token)
             i += 1
         return item, i + 1
+
+    def _html(self, token: Token) -> None:
+        """``<details><summary>Topic</summary>``, then the list's Markdown (separated by blank
+        lines, as GitHub renders it), then ``</details>``: a section one level below the
+        heading it sits in; its bullets file under it."""
+        for found in _DETAILS.finditer(token.content):
+            if found.group("open") is not None:
+                self.details.append((self.heading, None))
+            elif found.group("close") is not None:
+                if self.details:
+                    self.heading = self.details.pop()[0]
+            elif self.details and self.details[-1][1] is None:
+                line = _line(token) + token.content.count("\n", 0, found.start())
+                self._summary(summary_text(found.group("summary")), line)
+
+    def _summary(self, text: str, line: int) -> None:
+        enclosing, _ = self.details[-1]
+        if not text or " ".join(text.lower().split()) in FOLDS:
+            return
+        headings = self.out.headings
+        level = (headings[enclosing].level if enclosing is not None else 0) + 1
+        index = len(headings)
+        headings.append(Heading(index, level, text, line, enclosing))
+        self.details[-1] = (enclosing, index)
+        self.heading = index
 
     def _table(self, i: int) -> int:
         start = _line(self.tokens[i])
@@ -227,6 +292,42 @@ class _Reader:
         else:
             self.out.plain_tables.append(start)
         return i + 1
+
+
+_DETAILS = re.compile(
+    r"(?P<open><details\b[^>]*>)|(?P<close></details\s*>)"
+    r"|<summary\b[^>]*>(?P<summary>.*?)</summary\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]*>")
+# What a <summary> says when it only folds the rest of a section away: not a topic.
+FOLDS = frozenset(
+    {
+        "more",
+        "more papers",
+        "show more",
+        "see more",
+        "view more",
+        "read more",
+        "expand",
+        "click to expand",
+        "click to show",
+        "click here",
+        "show",
+        "show all",
+        "details",
+        "...",
+        "\u2026",
+        "older",
+        "older papers",
+    }
+)
+
+
+def summary_text(inner: str) -> str:
+    """The text of a ``<summary>``: its tags dropped, its entities read, on one line."""
+    text = html.unescape(_TAG.sub(" ", inner))
+    return " ".join(text.split()).strip(" *_#:")
 
 
 def _line(token: Token) -> int:

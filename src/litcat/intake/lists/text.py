@@ -74,11 +74,32 @@ def read_authors(text: str) -> tuple[list[str], bool] | None:
     not read as names."""
     text = " ".join(text.split()).strip(" .;")
     incomplete = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
-    names = [n.strip(" .*_") for n in _NAME_SPLIT.split(text) if n.strip(" .*_")]
+    text = _reading_order(_ET_AL.sub("", text))
+    names = [_unmarked(n) for n in _NAME_SPLIT.split(text) if _unmarked(n)]
     if not names or not all(_looks_like_a_name(n) for n in names):
         return None
     return names, incomplete
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _reading_order(text: str) -> str:
+    """``Battaglia, Peter W and Hamrick, Jessica B`` (BibTeX's order, one comma per name) is
+    ``Peter W Battaglia, Jessica B Hamrick``, the order records write names in."""
+    parts = _AND.split(text)
+    if len(parts) < 2 or ";" in text or not all(p.count(",") == 1 for p in parts):
+        return text
+    flipped = [" ".join(reversed([w.strip() for w in p.split(",")])) for p in parts]
+    return ", ".join(flipped)
+
+
+# Footnote marks after a name: "Nguyen*", "Wu†", "Sun1" (an affiliation's number).
+_MARKS = re.compile(r"(?<=[^\W\d_])[\d*†‡§¶#¹²³]+$")
+
+
+def _unmarked(name: str) -> str:
+    return _MARKS.sub("", name.strip(" .*_")).strip(" .*_")
 
 
 def _looks_like_a_name(name: str) -> bool:
@@ -133,6 +154,10 @@ def read_tail(text: str) -> Tail:
         if until and authors is None:
             authors = until.group(1).strip(EDGES)
             part = until.group(2).strip(EDGES)
+        elif authors is None:
+            names, after = name_list(part)
+            if names is not None:
+                authors, part = names, after or ""
         if part and venue is None and _ENDS_WITH_YEAR.search(part):
             venue = part.rstrip(". ")
     return Tail(authors, venue)
@@ -147,3 +172,96 @@ def split_nickname(title: str) -> tuple[str, str | None]:
     if name.lower() in _NOT_NICKNAMES or not any(c.isupper() or c.isdigit() for c in name[1:]):
         return title, None
     return found.group(1), name
+
+
+# What may follow a list of names: a venue, after a comma or a full stop that ends no initial.
+_CUT = re.compile(r"[,;.]\s+")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# Lower-case words of names ("Ludwig van Beethoven", "Ana de la Cruz").
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "dos", "das", "la"}
+    | {"le", "bin", "ibn", "al", "el", "y", "ten", "ter", "zu"}
+)
+# Capitalised words a line may hold after a title that are not names.
+_NOT_NAMES = frozenset(
+    {"arxiv", "preprint", "oral", "spotlight", "poster", "survey", "workshop", "journal"}
+    | {"conference", "proceedings", "proc", "code", "paper", "project", "video", "award"}
+    | {"best", "accepted", "submitted", "review", "dataset", "benchmark", "the", "of", "for"}
+    | {"in", "on", "with", "to", "learning", "neural", "network", "networks"}
+    | {"model", "models", "deep", "via", "towards", "using", "new", "official", "github"}
+)
+
+
+def name_list(part: str) -> tuple[str | None, str | None]:
+    """``Alice Smith, Bob Jones, Carol Wu. CVPR 2021``: the names as written (when every one
+    reads as a person's name, and they are more than one surname) and the venue after them.
+    Notes in parentheses ("(*: Equal contribution)") are left out."""
+    text = " ".join(_PARENTHESES.sub("", part).split()).strip(EDGES)
+    head, venue = _venue_after(text)
+    head = head.strip(EDGES)
+    found = read_authors(head) if head else None
+    if found is None:
+        return None, None
+    names, _ = found
+    if len(names) == 1 and len(names[0].split()) == 1:
+        return None, None  # "Oral", "Mildenhall": one word is not a list of names
+    if not all(_personal(name) for name in names):
+        return None, None
+    return head, venue
+
+
+def _venue_after(text: str) -> tuple[str, str | None]:
+    """The text before a venue that ends it (``…, CVPR 2021``, ``… . ICLR 2017``), and that
+    venue; ``CoRL, 2024`` stays one venue."""
+    if not _ENDS_WITH_YEAR.search(text):
+        return text, None
+    cuts = [m for m in _CUT.finditer(text) if not _ends_initial(text, m.start())]
+    if not cuts:
+        return "", text
+    at = len(cuts) - 1
+    venue = text[cuts[at].end() :]
+    if at > 0 or _ONLY_DATE.match(venue.strip(" .")):
+        start = cuts[at - 1].end() if at > 0 else 0
+        word = text[start : cuts[at].start()]
+        if _ONLY_DATE.match(venue.strip(" .")) and _venue_word(word):
+            at -= 1
+            if at < 0:
+                return "", text
+    return text[: cuts[at].start()], text[cuts[at].end() :].rstrip(". ")
+
+
+def _ends_initial(text: str, at: int) -> bool:
+    """Whether the full stop at ``at`` ends an initial ("A. Smith")."""
+    return (
+        text[at] == "."
+        and at >= 1
+        and text[at - 1].isupper()
+        and (at == 1 or text[at - 2] in " .-")
+    )
+
+
+def _venue_word(word: str) -> bool:
+    """``CoRL``, ``NeurIPS``, ``arXiv``: one word that names a venue, not a surname."""
+    word = word.strip()
+    return (
+        bool(word)
+        and " " not in word
+        and (sum(c.isupper() for c in word) >= 2 or bool(_PREPRINT.match(word)))
+    )
+
+
+_IN_NAMES = ".-'\u2019"
+
+
+def _personal(name: str) -> bool:
+    """Whether a name reads as a person's: capitalised words (or initials, or a particle),
+    none a word that names something else."""
+    words = name.split()
+    if not words or any(w.lower().strip(".") in _NOT_NAMES for w in words):
+        return False
+    for word in words:
+        if not all(c.isalpha() or c in _IN_NAMES for c in word):
+            return False
+        if word.lower() not in _PARTICLES and word[0].islower():
+            return False
+    return any(not w[0].islower() for w in words)

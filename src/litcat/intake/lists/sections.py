@@ -1,0 +1,50 @@
+"""Sections of a paper list that hold something other than papers, known by their name: a
+table of contents, implementations and notebooks, news, how to contribute, the licence, how
+to cite the list, thanks, other lists, talks and tutorials. They become no taxonomy node and
+their bullets no records (their links point at code, other lists or the list itself); a
+section under one of them is one too."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .structure import Heading
+
+_KINDS = (
+    r"(?:table of )?contents?|toc",
+    r"(?:open source |official |unofficial |other )?"
+    r"(?:implementations?|notebooks?|codes?|librar(?:y|ies)|toolkits?|software|frameworks?)"
+    r"(?: and (?:notebooks?|librar(?:y|ies)|tools|codes?|implementations?))?",
+    r"(?:latest |recent )?(?:updates?|news|changelog|change log|what s new)",
+    r"(?:how to )?contribut(?:e|ing|ions?|ors?)|maintainers?",
+    r"licen[cs]es?",
+    r"(?:how to )?cit(?:e|ing|ations?)(?: (?:this|our) (?:list|repo|repository|work|survey))?",
+    r"bibtex",
+    r"acknowledge?ments?|thanks|credits",
+    r"(?:other|related|similar) (?:awesome )?(?:lists?|repos|repositories|projects|resources)",
+    r"see also|awesome lists?",
+    r"star history|stargazers|sponsors?|contact(?: us)?",
+    # Not "Video" or "Tools": lists of video synthesis or tool use papers have such topics.
+    r"tutorials?|courses?|blogs?|talks?|lectures?|podcasts?",
+)
+_ASIDE = re.compile(rf"^(?:{'|'.join(_KINDS)})$")
+
+
+def is_aside(text: str) -> bool:
+    """Whether a heading names a section of something other than papers
+    (``## 🔥 News``, ``## 3. Implementations``, ``## Table of Contents``)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z]+", ascii_text.lower())
+    return bool(words) and _ASIDE.match(" ".join(words)) is not None
+
+
+def asides(headings: list[Heading]) -> dict[int, int]:
+    """The headings that are such sections, or are under one, each to the outermost one."""
+    found: dict[int, int] = {}
+    for heading in headings:  # a parent comes before its sections
+        if heading.parent in found:
+            found[heading.index] = found[heading.parent]
+        elif is_aside(heading.text):
+            found[heading.index] = heading.index
+    return found

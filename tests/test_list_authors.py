@@ -1,0 +1,177 @@
+"""Authors as lists write them: a plain list of names after the title or on the next line,
+``Surname et al.`` (kept as written, the list marked incomplete), BibTeX's ``Surname, Given
+and ...`` order, footnote marks after names; never a venue or a note read as a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from litcat.intake.lists.read import read_list
+
+# (entry, authors, authors incomplete, venue, year)
+AUTHORS = [
+    # awesome-NeRF (commit f2631543), its Survey section.
+    (
+        "- [Semantically-aware Neural Radiance Fields for Visual Scene Understanding: A "
+        "Comprehensive Review](https://arxiv.org/abs/2402.11141), Thang-Anh-Quan Nguyen*, Amine "
+        "Bourki*, Màtyàs Macudzinski, Anthony Brunel, and Mohammed Bennamoun (*: Equal "
+        "contribution), Arxiv 2024 | [github](https://github.com/abourki/SoTA-Semantically-aware-"
+        "NeRFs) | [bibtex](citations/survey_semantically-awareNeRFs.txt)",
+        [
+            "Thang-Anh-Quan Nguyen",
+            "Amine Bourki",
+            "Màtyàs Macudzinski",
+            "Anthony Brunel",
+            "Mohammed Bennamoun",
+        ],
+        False,
+        None,
+        2024,
+    ),
+    (
+        "- [BeyondPixels: A Comprehensive Review of the Evolution of Neural Radiance Fields]"
+        "(https://arxiv.org/abs/2306.03000), AKM Shahariar Azad Rabby and Chengcui Zhang, Arxiv "
+        "2023 | [bibtex](citations/BeyondPixels.txt)",
+        ["AKM Shahariar Azad Rabby", "Chengcui Zhang"],
+        False,
+        None,
+        2023,
+    ),
+    (
+        "- [NeRF: Neural Radiance Field in 3D Vision, Introduction and Review](https://arxiv.org/"
+        "abs/2210.00379), Kyle Gao, Yina Gao, Hongjie He, Dening Lu, Linlin Xu, Jonathan Li",
+        ["Kyle Gao", "Yina Gao", "Hongjie He", "Dening Lu", "Linlin Xu", "Jonathan Li"],
+        False,
+        None,
+        None,
+    ),
+    (
+        "- [CAMPARI: Camera-Aware Decomposed Generative Neural Radiance Fields](https://arxiv.org/"
+        "pdf/2103.17269.pdf), Niemeyer & Geiger, Arxiv 2021 | [bibtex](./citations/CAMPARI.txt)",
+        ["Niemeyer", "Geiger"],
+        False,
+        None,
+        2021,
+    ),
+    (
+        "- [Neural Sparse Voxel Fields](https://lingjie0206.github.io/papers/NSVF/), Liu et al., "
+        "NeurIPS 2020 | [github](https://github.com/facebookresearch/NSVF)",
+        ["Liu"],
+        True,
+        "NeurIPS 2020",
+        2020,
+    ),
+    # The styles the issue quotes.
+    (
+        "- [A Linked Title](https://arxiv.org/abs/2101.00001). Alice Smith, Bob Jones, Carol Wu. "
+        "CVPR 2021.",
+        ["Alice Smith", "Bob Jones", "Carol Wu"],
+        False,
+        "CVPR 2021",
+        2021,
+    ),
+    (
+        "- **A Bold Title**<br>A. Smith, B. Jones<br>[paper](https://arxiv.org/abs/2101.00001)",
+        ["A. Smith", "B. Jones"],
+        False,
+        None,
+        None,
+    ),
+    (
+        "- [A Linked Title](https://arxiv.org/abs/2101.00001)\n"
+        "  Alice Smith, J.-P. Dupont. CoRL, 2024.",
+        ["Alice Smith", "J.-P. Dupont"],
+        False,
+        "CoRL",
+        2024,
+    ),
+    # thunlp/GNNPapers (commit fece1c61): BibTeX's order, and a footnote's number after a name.
+    (
+        "1. **Relational inductive biases, deep learning, and graph networks.** arXiv 2018. "
+        "[paper](https://arxiv.org/pdf/1806.01261.pdf)\n\n"
+        "    *Battaglia, Peter W and Hamrick, Jessica B and Bapst, Victor.*",
+        ["Peter W Battaglia", "Jessica B Hamrick", "Victor Bapst"],
+        False,
+        None,
+        2018,
+    ),
+    (
+        "1. **Joint Type Inference on Entities and Relations via Graph Convolutional Networks.** "
+        "ACL 2019. [paper](http://www.czsun.site/publications/joint_entrel_gcn.pdf)\n\n"
+        "    *Changzhi Sun, Man Lan, Shiliang Sun1, Nan Duan.*",
+        ["Changzhi Sun", "Man Lan", "Shiliang Sun", "Nan Duan"],
+        False,
+        "ACL 2019",
+        2019,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", AUTHORS, ids=[str(n) for n in range(len(AUTHORS))])
+def test_authors_as_lists_write_them(case: tuple[object, ...]) -> None:
+    entry, authors, incomplete, venue, year = case
+    reading = read_list(f"# List\n\n## Topic\n\n{entry}\n", "list.md")
+    assert len(reading.papers) == 1, reading.not_papers
+    found = reading.papers[0].first
+    assert (found.authors, found.authors_incomplete) == (authors, incomplete)
+    assert (found.venue, found.year) == (venue, year)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", Oral, CVPR 2021",
+        ", Best Paper Award, CVPR 2021",
+        ", Mildenhall, 2020",
+        ", a method for learning fields, 2021",
+        ", Code and Data",
+    ],
+)
+def test_what_is_not_a_list_of_names_gives_no_authors(tail: str) -> None:
+    reading = read_list(f"# L\n\n- [A Title](https://arxiv.org/abs/2101.00001){tail}\n", "x")
+    found = reading.papers[0].first
+    assert found.authors == []
+
+
+# (entry, title, authors, venue, year): a title in plain text or quotes, then the names.
+PLAIN_TITLES = [
+    (
+        "- Learning Robust Policies. Alice Smith, Bob Jones. CVPR 2021. "
+        "[[paper]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    (
+        "- Learning Robust Policies. *Alice Smith, Bob Jones*. CVPR 2021. "
+        "[[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    (
+        '- "Learning Robust Policies", Alice Smith, Bob Jones, CVPR 2021 '
+        "[[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Learning Robust Policies",
+        ["Alice Smith", "Bob Jones"],
+        "CVPR 2021",
+        2021,
+    ),
+    # A full stop inside a title, with no list of names after it: the title stays whole.
+    (
+        "- Attention. Is All You Need [[pdf]](https://arxiv.org/abs/2101.00001)",
+        "Attention. Is All You Need",
+        [],
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PLAIN_TITLES, ids=[str(n) for n in range(len(PLAIN_TITLES))])
+def test_names_after_a_plain_title_are_authors_not_title(case: tuple[object, ...]) -> None:
+    entry, title, authors, venue, year = case
+    found = read_list(f"# L\n\n{entry}\n", "x").papers[0].first
+    assert (found.title, found.authors, found.venue, found.year) == (title, authors, venue, year)
