@@ -40,7 +40,7 @@ def _text(value: str) -> str:
 
 def _venue(value: str) -> str:
     """A venue as compared: its name without the year, case and punctuation."""
-    value = re.sub(r"['’]?\d{2,4}\s*$", "", value.strip())
+    value = re.sub(r"['\u2019]?\d{2,4}\s*$", "", value.strip())
     return re.sub(r"[^\w]+", " ", value).strip().casefold()
 
 
@@ -119,7 +119,9 @@ def score_list(sample: Path) -> ListScore | None:
         if entry.get("paper", True) is False:
             if item is not None:
                 fields["title"].read += 1
-                fields["title"].wrong.append(f"{entry['line']}: not a paper, read as {item.title!r}")
+                fields["title"].wrong.append(
+                    f"{entry['line']}: not a paper, read as {item.title!r}"
+                )
             continue
         for name, score in fields.items():
             want = expected_value(entry, name)
@@ -131,7 +133,9 @@ def score_list(sample: Path) -> ListScore | None:
             elif want is not None or got is not None:
                 score.wrong.append(f"{entry['line']}: {got!r} != {want!r}")
     listed = set(_ARXIV.findall(text))
-    read = {ident for paper in reading.papers for item in paper.listed for ident in item.idents("arxiv")}
+    read = {
+        ident for paper in reading.papers for item in paper.listed for ident in item.idents("arxiv")
+    }
     return ListScore(
         spec["list"],
         sum(1 for e in spec["entries"] if e.get("paper", True)),
@@ -150,9 +154,7 @@ def table(results: list[ListScore]) -> str:
     head = "| list | entries | " + " | ".join(FIELDS) + " | arXiv papers read |"
     rows = [head, "|" + "---|" * (len(FIELDS) + 3)]
     for result in results:
-        cells = [
-            f"{s.recall:.0%} / {s.precision:.0%}" for s in (result.fields[n] for n in FIELDS)
-        ]
+        cells = [f"{s.recall:.0%} / {s.precision:.0%}" for s in (result.fields[n] for n in FIELDS)]
         arxiv = f"{result.arxiv_read}/{result.arxiv_listed} ({result.arxiv_share:.0%})"
         rows.append(f"| {result.name} | {result.entries} | " + " | ".join(cells) + f" | {arxiv} |")
     return "\n".join(rows)
