@@ -33,3 +33,20 @@ def test_link_roles(label: str, url: str, role: str) -> None:
     link = classify(label, url)
     assert link is not None
     assert link.role == role
+
+
+def test_a_paper_whose_only_page_is_its_repository_is_read_when_cited_as_a_paper() -> None:
+    from litcat.intake.lists.read import read_list
+
+    text = (
+        "## Papers\n\n"
+        # awesome-NeRF: the title links the repository, with authors and a year like the rest.
+        "- [Neural Articulated Radiance Field](https://github.com/nogu-atsu/NARF), Noguchi et al.,"
+        " Arxiv 2021 | [github](https://github.com/nogu-atsu/NARF)\n"
+        # An implementation listed by its name and its owner is not a paper.
+        "- [Mip-NeRF](https://github.com/google/mipnerf), [@google](https://github.com/google),"
+        " 2021\n"
+    )
+    reading = read_list(text, "list.md")
+    assert [paper.first.title for paper in reading.papers] == ["Neural Articulated Radiance Field"]
+    assert [n.line for n in reading.not_papers] == [4]
