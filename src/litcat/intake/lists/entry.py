@@ -115,7 +115,7 @@ def read_item(item: Item) -> Listed | NotAPaper:
     listed = _from_cells(item) if item.cells is not None else _from_lines(item, item.lines)
     if listed is None or not listed.title:
         return NotAPaper(item.line, "no title")
-    if not any(link.role in PAPER_ROLES for link in listed.links):
+    if not any(link.role in PAPER_ROLES for link in listed.links) and not _cited_code(listed):
         only = sorted({link.role for link in listed.links} - {"other"})
         what = f" (only {' and '.join(only)})" if only else ""
         return NotAPaper(item.line, f"no link to a paper{what}")
@@ -125,6 +125,19 @@ def read_item(item: Item) -> Listed | NotAPaper:
     if len(set(listed.dois())) > 1:
         return _two(item, "DOIs", listed.dois())
     return listed
+
+
+def _cited_code(listed: Listed) -> bool:
+    """A paper whose only page is its repository: "[Title](https://github.com/...), Noguchi et
+    al., Arxiv 2021". The list cites it as it cites its papers (authors and a year), which a
+    tool or a notebook listed by its name does not."""
+    first = next(iter(listed.links), None)
+    return (
+        first is not None
+        and first.role == "code"
+        and bool(listed.authors)
+        and (listed.year or listed.venue_year) is not None
+    )
 
 
 def _two(item: Item, label: str, found: list[str]) -> NotAPaper:

@@ -36,8 +36,11 @@ PROJECT_WORDS = frozenset(
 PAPER_WORDS = frozenset(
     {"paper", "pdf", "arxiv", "abs", "abstract", "link", "doi", "openreview", "html", "pub"}
 )
+# A citation to copy: its file is not code, even on a code host, and names no paper.
+CITATION_WORDS = frozenset({"bib", "bibtex", "bibtext", "citation", "cite", "ris"})
+_CITATION_FILES = (".bib", ".bibtex", ".ris")
 # Labels that say what a link is rather than naming the paper.
-GENERIC = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS | PAPER_WORDS | frozenset({"bib", "bibtex"})
+GENERIC = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS | PAPER_WORDS | CITATION_WORDS
 # Roles of links that point at the paper itself (or its page), so that a bullet names one.
 PAPER_ROLES = frozenset({"arxiv", "doi", "openreview", "paper", "project"})
 
@@ -81,13 +84,17 @@ def classify(label: str, url: str, *, names_paper: bool = False) -> Link | None:
         return found
     host = (urllib.parse.urlsplit(url).hostname or "").lower()
     word = label_word(label)
+    path = urllib.parse.urlsplit(url).path.lower()
+    # A BibTeX file on GitHub is a citation and a PDF there is the paper, whatever the label
+    # ("[github](.../NeRF-and-Beyond.bib)"); only the rest of a code host is code.
+    if word in CITATION_WORDS or path.endswith(_CITATION_FILES):
+        return Link("citation", url)
+    if path.endswith(".pdf"):
+        return Link("paper", url)
     if host in _CODE_HOSTS:
         return Link("code", url)
     if host in _VIDEO_HOSTS or word in VIDEO_WORDS:
         return Link("video", url)
-    path = urllib.parse.urlsplit(url).path.lower()
-    if path.endswith(".pdf"):
-        return Link("paper", url)
     if host.endswith(_PROJECT_HOSTS) or word in PROJECT_WORDS:
         return Link("project", url)
     if word in CODE_WORDS:
