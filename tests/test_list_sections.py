@@ -248,3 +248,17 @@ def test_any_arrangement_of_sections_reads_into_a_sound_tree(text: str) -> None:
     listed = sum(len(p.listed) for p in found.papers)
     assert found.entries == listed + len(found.not_papers)
     assert all(line >= 1 for line, _ in found.links)
+
+
+def test_a_list_written_under_its_table_of_contents_is_read() -> None:
+    # awesome-deep-learning-papers: "## Contents" lists the sections, which follow as "###".
+    from litcat.intake.lists.read import read_list
+
+    text = (
+        "# Most cited\n\n## Contents\n\n* [Optimization](#optimization)\n\n"
+        "### Optimization\n"
+        "- **Adam: A method for stochastic optimization** (2014), D. Kingma and J. Ba"
+        " [[pdf]](http://arxiv.org/pdf/1412.6980)\n"
+    )
+    reading = read_list(text, "list.md")
+    assert [p.first.title for p in reading.papers] == ["Adam: A method for stochastic optimization"]

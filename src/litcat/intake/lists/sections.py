@@ -29,22 +29,31 @@ _KINDS = (
     r"tutorials?|courses?|blogs?|talks?|lectures?|podcasts?",
 )
 _ASIDE = re.compile(rf"^(?:{'|'.join(_KINDS)})$")
+_CONTENTS = re.compile(rf"^(?:{_KINDS[0]})$")
+
+
+def _words(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z]+", ascii_text.lower()))
 
 
 def is_aside(text: str) -> bool:
     """Whether a heading names a section of something other than papers
     (``## 🔥 News``, ``## 3. Implementations``, ``## Table of Contents``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z]+", ascii_text.lower())
-    return bool(words) and _ASIDE.match(" ".join(words)) is not None
+    words = _words(text)
+    return bool(words) and _ASIDE.match(words) is not None
 
 
 def asides(headings: list[Heading]) -> dict[int, int]:
-    """The headings that are such sections, or are under one, each to the outermost one."""
+    """The headings that are such sections, or are under one, each to the outermost one.
+
+    A table of contents is the exception: its own bullets are links to the sections, but the
+    sections written under it ("## Contents" then "### Optimization") are the list itself."""
     found: dict[int, int] = {}
     for heading in headings:  # a parent comes before its sections
-        if heading.parent in found:
-            found[heading.index] = found[heading.parent]
+        parent = heading.parent
+        if parent in found and not _CONTENTS.match(_words(headings[found[parent]].text)):
+            found[heading.index] = found[parent]
         elif is_aside(heading.text):
             found[heading.index] = heading.index
     return found
