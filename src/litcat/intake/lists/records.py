@@ -17,9 +17,10 @@ from typing import Any
 from ...core import ids
 from ...core.catalog import PAPERS_DIR, Catalog
 from ...core.problems import Problem, Severity
-from ..add import STOPWORDS, Index, check_record, record_data, unique_id, words_of, write_record
+from ..add import STOPWORDS, check_record, record_data, unique_id, words_of, write_record
 from ..bibtex import surname
 from ..filling import refill
+from .held import Held
 from .links import arxiv_year
 from .read import ListReading, Paper
 
@@ -140,7 +141,7 @@ class ListImporter:
 
     def run(self) -> ListReport:
         report = ListReport(self.reading.file)
-        index = Index.of(self.catalog)
+        index = Held.of(self.catalog)
         for found in self.reading.not_papers:
             severity: Severity = "error" if "two papers" in found.message else "warning"
             report.note(found.line, f"not imported: {found.message}", severity)
@@ -153,13 +154,19 @@ class ListImporter:
             self._paper(paper, index, report)
         return report
 
-    def _paper(self, paper: Paper, index: Index, report: ListReport) -> None:
+    def _paper(self, paper: Paper, index: Held, report: ListReport) -> None:
         facts = record_facts(paper, self.origin)
         tags = self.tags_for(paper)
         held = index.find(facts)
+        if held is not None and held.refusal:
+            if held.severity == "error":
+                report.note(paper.line, f"not imported: {held.refusal}", "error")
+                return
+            report.note(paper.line, held.refusal)
+            held = None
         if held is not None:
             if self.update:
-                self._update(paper, held.paper_id, {**facts, "tags": tags}, report)
+                self._update(paper, held.pid, {**facts, "tags": tags}, report)
             else:
                 report.held.append((paper.line, held.file, held.by))
                 self._merges(paper, held.file, report)
