@@ -218,8 +218,7 @@ class _Reader:
             elif token.type == "tr_close" and in_head:
                 head = [plain_text(cell).lower() for cell in row]
             elif token.type == "tr_close":
-                names = [name or f"column {n + 1}" for n, name in enumerate(head)]
-                cells = dict(zip(names, row, strict=False))
+                cells = dict(zip(column_names(head), row, strict=False))
                 rows.append(Item(line, self.heading, cells=cells))
             i += 1
         if any(p.href for r in rows for cell in (r.cells or {}).values() for p in cell):
@@ -227,6 +226,27 @@ class _Reader:
         else:
             self.out.plain_tables.append(start)
         return i + 1
+
+
+# What tells a second column of one name from the first ("code #2"): see ``column_name``.
+_REPEATED = re.compile(r" #\d+$")
+
+
+def column_names(head: Sequence[str]) -> list[str]:
+    """A table's column names, each once: a second "Code" column is "code #2", so that its
+    cells are kept beside the first's rather than in their place."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for n, name in enumerate(head):
+        name = name or f"column {n + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
+    return names
+
+
+def column_name(name: str) -> str:
+    """What a column is called in its table's head ("code #2" is a "code" column)."""
+    return _REPEATED.sub("", name)
 
 
 def _line(token: Token) -> int:
