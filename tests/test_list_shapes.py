@@ -4,10 +4,15 @@ goes, and paper links inside HTML blocks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from litcat.intake.lists.entry import Listed, NotAPaper, papers_in
+from litcat.intake.lists.read import read_list
 from litcat.intake.lists.structure import parse_markdown
+
+from .conftest import Cli, finished
 
 
 def found_in(markdown: str) -> list[Listed | NotAPaper]:
@@ -78,3 +83,84 @@ def test_of_two_paper_columns_the_one_with_the_title_gives_it() -> None:
     assert len(found) == 1 and isinstance(found[0], Listed), found
     assert found[0].title == "Radar Counts"
     assert [link.role for link in found[0].links] == ["arxiv", "code"]
+
+
+def deep_list(depth: int) -> str:
+    bullets = "".join(
+        "  " * d + f"- [Paper {d}](https://arxiv.org/abs/2301.{d:05d})\n" for d in range(depth)
+    )
+    return f"# Deep\n\n{bullets}- [After](https://arxiv.org/abs/2302.00001)\n"
+
+
+def test_bullets_nested_past_the_parser_s_limit_are_each_reported(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "deep.md"
+    source.write_text(deep_list(14), encoding="utf-8")
+    reading = read_list(source.read_text(encoding="utf-8"), "deep.md")
+    read = {paper.first.title for paper in reading.papers}
+    # Every bullet is read or reported, with its line: none vanishes.
+    reported = set(reading.too_deep)
+    assert all(f"Paper {d}" in read or d + 3 in reported for d in range(14))
+    assert "After" in read or 17 in reported
+    assert reported, "the parser's limit is no longer reached; deepen the list"
+    code, output = finished(cli(catalog_dir, "import-markdown", str(source), "--dry-run"))
+    assert code == 0, output
+    name = source.as_posix()
+    for line in reported:
+        assert (
+            f"{name}:{line}: warning: not read: the Markdown reader stops at bullets nested "
+            in (output)
+        )
+
+
+def test_bullets_nested_within_the_limit_are_read() -> None:
+    reading = read_list(deep_list(6), "deep.md")
+    assert len(reading.papers) == 7 and reading.too_deep == []
+
+
+HTML = """\
+# Papers in HTML
+
+## Policies
+
+<table>
+<tr><th>Paper</th><th>Venue</th><th>Code</th></tr>
+<tr><td><a href="https://arxiv.org/abs/2303.04137">Diffusion Policy</a><br>Cheng Chi, Siyuan Feng
+</td><td>RSS 2023</td><td><a href="https://github.com/rs/dp">code</a></td></tr>
+<tr><td>Octo: An Open-Source Generalist Robot Policy</td><td>RSS 2024</td>
+<td><a href="https://arxiv.org/pdf/2405.12213"><img src="arxiv.svg" alt="arXiv"></a></td></tr>
+</table>
+
+<p align="center"><a href="https://awesome.re"><img src="badge.svg" alt="Awesome"></a></p>
+
+<ul>
+<li><a href="https://openreview.net/forum?id=abc">A Paper on &lt;OpenReview&gt;</a></li>
+<li><a href="https://doi.org/10.5555/x.1"><img src="doi.svg" alt="DOI"></a></li>
+</ul>
+"""
+
+
+def test_paper_links_in_html_blocks_are_read_or_reported() -> None:
+    reading = read_list(HTML, "html.md")
+    papers = {paper.first.title: paper.first for paper in reading.papers}
+    assert set(papers) == {
+        "Diffusion Policy",
+        "Octo: An Open-Source Generalist Robot Policy",
+        "A Paper on <OpenReview>",
+    }
+    policy = papers["Diffusion Policy"]
+    assert (policy.line, policy.venue, policy.authors) == (
+        7,
+        "RSS 2023",
+        ["Cheng Chi", "Siyuan Feng"],
+    )
+    assert [link.role for link in policy.links] == ["arxiv", "code"]
+    assert papers["Octo: An Open-Source Generalist Robot Policy"].line == 9
+    assert (
+        reading.headings[papers["Octo: An Open-Source Generalist Robot Policy"].heading or 0].text
+        == "Policies"
+    )
+    # The badge links no paper: not an entry. The DOI link named by an image has no title:
+    # reported with its line, not dropped.
+    assert [(n.line, n.message) for n in reading.not_papers] == [(17, "no title")]

@@ -22,7 +22,7 @@ from .links import (
     is_generic,
     label_word,
 )
-from .structure import Item, Line, Piece, column_name, plain_text
+from .structure import Item, Line, Piece, column_name, plain_text, split_lines
 from .text import (
     ALL_LABELS,
     AUTHOR_LABELS,
@@ -381,7 +381,8 @@ def _from_cells(item: Item) -> Listed | None:
     titles = [n for n in cells if column_name(n) in TITLE_COLUMNS] or list(cells)[:1]
     # Of two "Paper" columns (a link, then the title), the one that names the paper.
     title_col = next((n for n in titles if _names_something(cells[n])), titles[0])
-    listed = _from_lines(item, [cells[title_col]])
+    # A title cell may hold lines (``<br>``): the title, then its authors or venue.
+    listed = _from_lines(item, split_lines(cells[title_col]))
     if listed is None:
         return None
     for key, cell in cells.items():

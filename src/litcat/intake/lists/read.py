@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from ...core import ids
 from ...core.lookalikes import remove_invisible
 from .entry import Listed, NotAPaper, papers_in, read_item
-from .links import same_page
-from .structure import Heading, Parsed, parse_markdown
+from .htmlblocks import html_items
+from .links import classify, same_page
+from .structure import Heading, Item, Parsed, parse_markdown
 from .text import read_venue
 
 _ID_ROLES = ("arxiv", "openreview")
@@ -66,6 +67,8 @@ class ListReading:
     merged: list[Merged] = field(default_factory=list)
     not_papers: list[NotAPaper] = field(default_factory=list)
     plain_tables: list[int] = field(default_factory=list)
+    # Lines of bullets the Markdown parser skipped, nested past its limit (or after such).
+    too_deep: list[int] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -86,8 +89,9 @@ def read_list(text: str, file: str) -> ListReading:
     # build; they mean nothing in a title or a name.
     parsed: Parsed = parse_markdown(remove_invisible(text))
     reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
+    reading.too_deep = parsed.too_deep
     keys: dict[str, Paper] = {}
-    for item in parsed.items:
+    for item in parsed.items + _in_html(parsed):
         for found in papers_in(item):
             if isinstance(found, NotAPaper):
                 reading.not_papers.append(found)
@@ -102,6 +106,30 @@ def read_list(text: str, file: str) -> ListReading:
             _add(reading, keys, entry)
     reading.papers.sort(key=lambda paper: paper.line)
     return reading
+
+
+_PAPER_HOSTED = frozenset({"arxiv", "doi", "openreview", "paper"})
+
+
+def _in_html(parsed: Parsed) -> list[Item]:
+    """The items of the list's HTML blocks that link a paper's own page (the arXiv, a DOI,
+    OpenReview, a PDF): badges, logos and a README's other links in HTML are no entries."""
+    found: list[Item] = []
+    for line, heading, html in parsed.html:
+        for item in html_items(html, line, heading):
+            pieces = [p for line_ in item.lines for p in line_]
+            pieces += [p for cell in (item.cells or {}).values() for p in cell]
+            if any(_to_a_paper(p.href) for p in pieces if p.href):
+                found.append(item)
+    return found
+
+
+def _to_a_paper(href: str) -> bool:
+    try:
+        link = classify("", href)
+    except ValueError:
+        return False
+    return link is not None and link.role in _PAPER_HOSTED
 
 
 def _names_a_paper(entry: Listed) -> bool:

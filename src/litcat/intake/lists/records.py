@@ -147,6 +147,12 @@ class ListImporter:
             report.note(found.line, f"not imported: {found.message}", severity)
         for line in self.reading.plain_tables:
             report.note(line, "a table whose rows link no paper; not read")
+        for line in self.reading.too_deep:
+            report.note(
+                line,
+                "not read: the Markdown reader stops at bullets nested this deep, and skips "
+                "what follows them in their list; nest them less",
+            )
         for paper in self.reading.papers:
             for item in paper.listed:
                 for note in item.notes:
