@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litcat.intake.lists.entry import Listed, NotAPaper, papers_in
 from litcat.intake.lists.read import read_list
@@ -164,3 +166,46 @@ def test_paper_links_in_html_blocks_are_read_or_reported() -> None:
     # The badge links no paper: not an entry. The DOI link named by an image has no title:
     # reported with its line, not dropped.
     assert [(n.line, n.message) for n in reading.not_papers] == [(17, "no title")]
+
+
+HTML_BITS = st.sampled_from(
+    [
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<th>Paper</th>",
+        "<td>",
+        "</td>",
+        "<ul><li>",
+        "</li>",
+        "<p>",
+        "</p>",
+        "<div>",
+        '<a href="https://arxiv.org/abs/2101.00001">',
+        '<a href="javascript:alert(1)">',
+        '<a href="https://doi.org/10.1000/x">',
+        "<a>",
+        "</a>",
+        '<img alt="arXiv">',
+        "<b>T</b>",
+        "<br>",
+        "&amp;",
+        "&#0;",
+        "<script>",
+        "Title",
+        "\n",
+        "\n\n",
+        "  - ",
+        "- ",
+    ]
+)
+
+
+@given(st.lists(HTML_BITS, max_size=40).map("".join))
+def test_any_html_reads_without_raising_and_adds_up(text: str) -> None:
+    found = read_list(text, "x.md")
+    listed = sum(len(p.listed) for p in found.papers)
+    assert found.entries == listed + len(found.not_papers)
+    for paper in found.papers:
+        assert paper.first.title and "<" not in paper.first.title
