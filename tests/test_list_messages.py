@@ -86,3 +86,26 @@ def test_a_folder_that_is_no_catalog_is_not_said_to_hold_a_taxonomy(
     assert code == 1
     assert "holds no taxonomy.yaml, so it is not a catalog" in output
     assert "litcat init" in output and "taxonomy.yaml did not load" not in output
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["word " * 150, "Bell\x07and\u202ebidi\x7fand\x1b[31mescape", "\x07"],
+    ids=["long", "controls", "only-a-control"],
+)
+def test_init_makes_a_valid_taxonomy_from_any_heading(
+    cli: Cli, tmp_path: Path, heading: str
+) -> None:
+    """A heading the taxonomy could not hold (past its 500 characters, or with a control or
+    bidi character) made init fail, citing a taxonomy.yaml that was never left behind."""
+    source = tmp_path / "list.md"
+    source.write_text(
+        f"# A list\n\n## {heading}\n\n### Sub {heading}\n\n"
+        "- [A Paper](https://arxiv.org/abs/2301.00001)\n",
+        encoding="utf-8",
+    )
+    code, output = finished(cli(None, "init", str(tmp_path / "c"), "--from-markdown", str(source)))
+    assert code == 0, output
+    catalog = load_catalog(tmp_path / "c")
+    assert catalog.ok, catalog.problems
+    assert len(catalog.papers) == 1

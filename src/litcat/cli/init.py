@@ -245,7 +245,12 @@ def _fill(env: Env, root: Path, reading: ListReading) -> ListReport:
     write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(sections.data))
     catalog = load_catalog(root)
     if not catalog.ok:  # pragma: no cover - the taxonomy is made to be valid
-        raise click.ClickException(format_problems(catalog.problems, "text"))
+        # The files named are in the folder being made, which is removed: say so.
+        raise click.ClickException(
+            f"the taxonomy made from {reading.file} would not be valid, so no catalog was "
+            "made (a fault of litcat's; please report it with the list):\n"
+            + format_problems(catalog.problems, "text")
+        )
     importer = ListImporter(
         catalog,
         reading,
