@@ -209,3 +209,13 @@ def test_any_html_reads_without_raising_and_adds_up(text: str) -> None:
     assert found.entries == listed + len(found.not_papers)
     for paper in found.papers:
         assert paper.first.title and "<" not in paper.first.title
+
+
+def test_nested_paper_lines_that_name_their_papers_stay_papers() -> None:
+    found = found_in(
+        "- Diffusion models\n"
+        "  - Paper: [Diffusion Policy](https://arxiv.org/abs/2303.04137)\n"
+        "  - Paper: [Consistency Policy](https://arxiv.org/abs/2405.07503)\n"
+    )
+    titles = [f.title for f in found if isinstance(f, Listed)]
+    assert titles == ["Diffusion Policy", "Consistency Policy"], found

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .links import (
     LINK_LABELS,
     PAPER_ROLES,
+    PAPER_WORDS,
     ROLE_LABELS,
     Link,
     arxiv_year,
@@ -129,7 +130,11 @@ def _labels_links(line: Line) -> bool:
     as the code, page, video or paper of the bullet above (see ``LINK_LABELS``)."""
     text = _BEFORE_LABEL.sub("", plain_text([p for p in line if p.href is None]))
     labelled = LABELLED.match(text)
-    return labelled is not None and label_word(labelled.group(1)) in LINK_LABELS
+    word = label_word(labelled.group(1)) if labelled is not None else ""
+    if word in PAPER_WORDS:
+        # "Paper: [arXiv](...)" is the paper's link; "Paper: [A Title](...)" names a paper.
+        return all(is_generic(p.text) for p in line if p.href)
+    return word in LINK_LABELS
 
 
 def read_item(item: Item) -> Listed | NotAPaper:
@@ -241,7 +246,8 @@ def _title(listed: Listed, main: Line) -> None:
             break
         lead.append(piece)
     lead_text = _TRAILING_YEAR.sub("", plain_text(lead).strip(EDGES)).strip(EDGES)
-    if named is not None and not lead_text:
+    if named is not None and (not lead_text or is_generic(lead_text)):
+        # "Paper: [Diffusion Policy](...)": a label before the link is no title.
         listed.title = named.text.strip(EDGES)
     else:
         listed.title = lead_text
