@@ -133,3 +133,18 @@ def test_a_record_whose_yaml_is_broken_still_holds_its_paper_by_title(
     assert code == 1, output
     assert f"not imported: {OKAFOR} holds this paper (the same title) but does not load" in (output)
     assert "wrote" not in output
+
+
+def test_a_record_that_is_not_utf8_still_holds_its_paper(
+    cli: Cli, catalog_dir: Path, tmp_path: Path
+) -> None:
+    record = catalog_dir / OKAFOR
+    record.write_bytes(record.read_bytes().replace(b"Chidi", b"Ch\xefdi"))
+    source = write_list(
+        tmp_path,
+        "- [Radar counts, the preprint](https://arxiv.org/abs/2305.11111)\n",
+    )
+    code, output = finished(cli(catalog_dir, "import-markdown", str(source)))
+    assert code == 1, output
+    assert f"{OKAFOR} holds this paper (the same arXiv id) but does not load" in output
+    assert "wrote" not in output

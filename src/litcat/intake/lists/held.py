@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ...core import ids
 from ...core.catalog import PAPERS_DIR, Catalog
-from ...core.reader import read
+from ...core.reader import MAX_BYTES, read
 from ..add import Index
 
 _BY = (("arxiv", "arXiv id"), ("doi", "DOI"))
@@ -141,16 +142,26 @@ def _broken_records(catalog: Catalog) -> list[tuple[str, str, dict[str, str]]]:
         file = f"{PAPERS_DIR}/{path.name}"
         if file in loaded or path.is_symlink() or not path.is_file():
             continue
-        facts = _facts_of(read(path, file))
+        doc = read(path, file)
+        facts = _facts_of(doc.data, doc.text or _text_anyway(path))
         if facts:
             found.append((path.stem, file, facts))
     return found
 
 
-def _facts_of(doc: Any) -> dict[str, str]:
-    data = doc.data if isinstance(doc.data, dict) else None
-    if data is None and doc.text:
-        data = {m.group(1): m.group(2).strip("'\"") for m in _TOP_LINE.finditer(doc.text)}
+def _text_anyway(path: Path) -> str:
+    """A record's text even where it is not UTF-8 or too long to load (its first bytes)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _facts_of(data: Any, text: str | None) -> dict[str, str]:
+    data = data if isinstance(data, dict) else None
+    if data is None and text:
+        data = {m.group(1): m.group(2).strip("'\"") for m in _TOP_LINE.finditer(text)}
     if not data:
         return {}
     out = {"title": str(data.get("title") or "")}
