@@ -219,3 +219,20 @@ def test_nested_paper_lines_that_name_their_papers_stay_papers() -> None:
     )
     titles = [f.title for f in found if isinstance(f, Listed)]
     assert titles == ["Diffusion Policy", "Consistency Policy"], found
+
+
+def test_html_links_inside_markdown_bullets_are_links() -> None:
+    found = found_in(
+        '- <a href="https://arxiv.org/abs/2303.04137">Diffusion Policy</a>, RSS 2023 '
+        "<a href='https://github.com/rs/dp'>code</a>\n"
+        "- <b>Octo</b>: <a href=https://arxiv.org/abs/2405.12213>An Open-Source Policy</a>\n"
+    )
+    assert len(found) == 2
+    first, second = found
+    assert isinstance(first, Listed) and isinstance(second, Listed), found
+    assert (first.title, first.venue) == ("Diffusion Policy", "RSS 2023")
+    assert links_of(first) == [
+        ("arxiv", "https://arxiv.org/abs/2303.04137"),
+        ("code", "https://github.com/rs/dp"),
+    ]
+    assert (second.title, second.short_name) == ("An Open-Source Policy", "Octo")

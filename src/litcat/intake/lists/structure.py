@@ -10,6 +10,7 @@ pieces. What a piece means (a title, a code link, a venue) is :mod:`.entry`'s jo
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,11 @@ from markdown_it.token import Token
 # Lists past this size are not paper lists; reading them would only cost time.
 MAX_BYTES = 8 * 1024 * 1024
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+# An HTML link inside Markdown text (``<a href="...">Title</a>``).
+_A_OPEN = re.compile(r"^<a\s[^>]*>$", re.IGNORECASE)
+_BOLD = re.compile(r"^</?(?:b|strong)\s*>$", re.IGNORECASE)
+_A_CLOSE = re.compile(r"^</a\s*>$", re.IGNORECASE)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -155,12 +161,17 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
         kind = child.type
         if kind in ("strong_open", "strong_close"):
             strong += 1 if kind == "strong_open" else -1
+        elif kind == "html_inline" and _BOLD.match(child.content):
+            strong = max(0, strong + (-1 if child.content[1] == "/" else 1))
         elif kind in ("em_open", "em_close"):
             em += 1 if kind == "em_open" else -1
-        elif kind == "link_open":
-            link = (str(child.attrs.get("href", "")), [], strong > 0, em > 0)
+        elif kind == "link_open" or (kind == "html_inline" and _A_OPEN.match(child.content)):
+            href = child.attrs.get("href", "") if kind == "link_open" else _html_href(child)
+            link = (str(href), [], strong > 0, em > 0)
             texts = 0
-        elif kind == "link_close" and link is not None:
+        elif (
+            kind == "link_close" or (kind == "html_inline" and _A_CLOSE.match(child.content))
+        ) and (link is not None):
             href, words, was_strong, was_em = link
             name = " ".join("".join(words).split())
             out.append(Piece(name, href, was_strong, was_em, badge=bool(name) and not texts))
@@ -181,6 +192,11 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
             elif kind != "image":
                 out.append(Piece(content, None, strong > 0, em > 0))
     return out
+
+
+def _html_href(token: Token) -> str:
+    found = _HREF.search(token.content)
+    return html.unescape(next((g for g in found.groups() if g is not None), "")) if found else ""
 
 
 class _Reader:
