@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
+
+from .depth import entries_in, watch_depth
 
 # Lists past this size are not paper lists; reading them would only cost time.
 MAX_BYTES = 8 * 1024 * 1024
@@ -86,54 +87,11 @@ class Parsed:
 
 def parse_markdown(text: str) -> Parsed:
     md = MarkdownIt("commonmark").enable("table")
-    too_deep = _watch_depth(md)
+    too_deep = watch_depth(md)
     parsed = _Reader(md.parse(text)).read()
     if too_deep:
-        parsed.too_deep = _entries_in(text.splitlines(), too_deep)
+        parsed.too_deep = entries_in(text.splitlines(), too_deep)
     return parsed
-
-
-_ENTRY_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|https?://|\|")
-
-
-def _entries_in(lines: list[str], ranges: list[tuple[int, int]]) -> list[int]:
-    """The lines in ``ranges`` (first, last; from 1) that open a bullet or hold a link."""
-    merged: list[tuple[int, int]] = []
-    for first, last in sorted(ranges):
-        if merged and first <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return [
-        n
-        for first, last in merged
-        for n in range(first, min(last, len(lines)) + 1)
-        if _ENTRY_LINE.search(lines[n - 1])
-    ]
-
-
-def _watch_depth(md: MarkdownIt) -> list[tuple[int, int]]:
-    """The line ranges that ``md`` will skip for being nested past its ``maxNesting``.
-
-    markdown-it stops reading a block nested that deep and skips to its end without a word
-    (its guard against unbounded recursion); the limit stays, and what it skips is reported.
-    """
-    skipped: list[tuple[int, int]] = []
-    tokenize = md.block.tokenize
-
-    def watched(state: StateBlock, start: int, end: int) -> None:
-        line = state.skipEmptyLines(start)
-        if (
-            line < end
-            and state.sCount[line] >= state.blkIndent
-            and state.level >= md.options.maxNesting
-        ):
-            skipped.append((line + 1, end))
-        tokenize(state, start, end)
-
-    # This parser's own block reader, not markdown-it's class.
-    md.block.tokenize = watched  # type: ignore[method-assign, assignment]
-    return skipped
 
 
 def plain_text(pieces: Sequence[Piece]) -> str:
