@@ -2,7 +2,7 @@
 
 1. :mod:`.structure` finds the list's structure: headings, items (bullets, numbered items, table
    rows, entry paragraphs) and their lines, with file positions; :mod:`.htmlblocks` the items
-   inside its HTML blocks;
+   inside its HTML blocks, :mod:`.depth` the bullets nested past what the parser reads;
 2. :mod:`.entry` reads what one item says about a paper (title, short name, authors, year,
    venue, links), with :mod:`.text` for the plain-text parts and :mod:`.links` for what a link
    points at;
