@@ -67,13 +67,15 @@ def test_update_adds_what_held_records_lack_and_changes_nothing(
     assert f"{BIRDS.as_posix()}:16: updated papers/berg2021flyways.yaml" in output
     catalog = load_catalog(catalog_dir)
     berg_now = catalog.papers["berg2021flyways"]
-    # FlyTrack is also listed under Radar: the tag is added, the code link it has stays.
-    assert berg_now.tags["method"] == ["gps-tags", "radar"]
+    # FlyTrack is also listed under Radar: the tag is added beside its origin's filing (in
+    # added_tags: the atlas filed it under GPS tags only), the code link it has stays.
+    assert berg_now.tags["method"] == ["gps-tags"]
+    assert berg_now.added_tags["method"] == ["radar"]
     assert berg_now.links.code == "https://example.org/berg/flyways"
     assert catalog.papers["okafor2023radar"].links.code == "https://gitlab.com/okafor/radar"
     # Only the new tag line differs.
     new = (catalog_dir / "papers" / "berg2021flyways.yaml").read_text(encoding="utf-8")
-    assert new == berg.replace("    - gps-tags\n", "    - gps-tags\n    - radar\n")
+    assert new == berg.replace("added_tags:\n", "added_tags:\n  method:\n    - radar\n")
 
 
 def test_a_map_with_mistakes_is_refused_with_its_lines(

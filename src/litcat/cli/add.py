@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import BinaryIO
 
 import click
 
 from ..core import ids
-from ..core.catalog import Catalog
+from ..core.catalog import TAXONOMY_FILE, Catalog
 from ..core.problems import format_problems
 from ..core.reader import decode
 from ..formats.schema import schema_header
@@ -37,6 +38,11 @@ def curated_options(
 
 
 def require_taxonomy(catalog: Catalog) -> None:
+    if catalog.taxonomy is None and not os.path.lexists(catalog.root / TAXONOMY_FILE):
+        raise click.ClickException(
+            f"{catalog.root} holds no taxonomy.yaml, so it is not a catalog: give --root the "
+            "catalog's folder, or start one with litcat init"
+        )
     if catalog.taxonomy is None:
         raise click.ClickException(
             "taxonomy.yaml did not load, so tags cannot be checked; run litcat validate"

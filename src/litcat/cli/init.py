@@ -178,6 +178,33 @@ def staged(folder: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def staged_in(folder: Path) -> Iterator[Path]:
+    """For an empty folder that exists (``litcat init .``): a hidden folder inside it whose
+    entries move up if the block succeeds. The folder stays the same folder, so a shell
+    standing in it sees the catalog (renaming a new folder onto it would leave the shell in a
+    deleted one, and ``.`` cannot be renamed at all); on failure it is left empty."""
+    stage = Path(tempfile.mkdtemp(prefix=".litcat-init.", dir=folder))
+    moved: list[Path] = []
+    try:
+        yield stage
+        for entry in sorted(stage.iterdir()):
+            target = folder / entry.name
+            if os.path.lexists(target):
+                raise click.ClickException(f"{target}: made meanwhile; not replaced")
+            entry.replace(target)
+            moved.append(target)
+    except BaseException:
+        for target in moved:
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target, ignore_errors=True)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -218,7 +245,12 @@ def _fill(env: Env, root: Path, reading: ListReading) -> ListReport:
     write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(sections.data))
     catalog = load_catalog(root)
     if not catalog.ok:  # pragma: no cover - the taxonomy is made to be valid
-        raise click.ClickException(format_problems(catalog.problems, "text"))
+        # The files named are in the folder being made, which is removed: say so.
+        raise click.ClickException(
+            f"the taxonomy made from {reading.file} would not be valid, so no catalog was "
+            "made (a fault of litcat's; please report it with the list):\n"
+            + format_problems(catalog.problems, "text")
+        )
     importer = ListImporter(
         catalog,
         reading,
@@ -258,7 +290,7 @@ def init(env: Env, folder: Path, source: Path | None, name: str | None, engine: 
     reading = read_list_file(source) if source is not None else None
     site_name = plain_name(name or (reading.title if reading else None) or folder.resolve().name)
     report = None
-    with staged(folder) as root:
+    with staged_in(folder) if folder.is_dir() else staged(folder) as root:
         write_starter(root, site_name, _origin_text(reading, source), engine)
         if reading is None:
             write_atomic(root / TAXONOMY_FILE, TAXONOMY_HEAD + dump(STARTER_TAXONOMY))

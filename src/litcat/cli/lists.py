@@ -42,11 +42,27 @@ def read_list_file(source: Path) -> ListReading:
         ) from None
     reading = read_list(text, name)
     if not reading.papers:
-        raise click.ClickException(
-            f"{name}: no bullet or table row links a paper (an arXiv, DOI, OpenReview or paper "
-            "link), so there is nothing to import"
-        )
+        raise click.ClickException(nothing_to_import(reading))
     return reading
+
+
+def nothing_to_import(reading: ListReading) -> str:
+    """Why a list gives no paper: each bullet refused, with its line and why, or that none
+    links a paper (which is only said when it is so)."""
+    refused = [found for found in reading.not_papers if not found.message.startswith("no link")]
+    lines = [f"{reading.file}:{found.line}: not imported: {found.message}" for found in refused]
+    if refused:
+        count = len(reading.not_papers)
+        lines.append(
+            f"{reading.file}: none of its {count} bullets and rows could be imported (the "
+            "lines above say why); nothing to import"
+        )
+    else:
+        lines.append(
+            f"{reading.file}: no bullet or table row links a paper (an arXiv, DOI, OpenReview "
+            "or paper link), so there is nothing to import"
+        )
+    return "\n".join(lines)
 
 
 def print_report(report: ListReport, reading: ListReading, dry_run: bool) -> None:

@@ -100,12 +100,20 @@ def _links(data: dict[str, Any], facts: dict[str, Any], result: Filled) -> None:
 
 
 def _tags(data: dict[str, Any], facts: dict[str, Any], result: Filled) -> None:
+    # A record from the catalog's origin keeps that list's filing in ``tags``: what is added
+    # later is the catalog's own, in ``added_tags`` (as ``add --force --tag`` does).
+    field_ = "added_tags" if data.get("origin") else "tags"
     for dim, values in (facts.get("tags") or {}).items():
-        have = data.setdefault("tags", {}).setdefault(dim, [])
+        own = (data.get("tags") or {}).get(dim) or []
         for value in values:
-            if value not in have:
+            have = data.setdefault(field_, {}).setdefault(dim, [])
+            if value not in have and value not in own:
                 have.append(value)
-                result.added.append(f"tags.{dim}")
+                result.added.append(f"{field_}.{dim}")
+    for dim in [d for d, v in (data.get(field_) or {}).items() if not v]:
+        del data[field_][dim]
+    if field_ in data and not data[field_]:
+        del data[field_]
 
 
 @dataclass

@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .links import PAPER_ROLES, Link, arxiv_year, classify, is_generic, label_word
-from .structure import Item, Line, Piece, plain_text
+from .links import (
+    LINK_LABELS,
+    PAPER_ROLES,
+    PAPER_WORDS,
+    ROLE_LABELS,
+    Link,
+    arxiv_year,
+    classify,
+    is_generic,
+    label_word,
+)
+from .structure import Item, Line, Piece, column_name, plain_text, split_lines
 from .text import (
     ALL_LABELS,
     AUTHOR_LABELS,
@@ -106,8 +116,26 @@ def _describes(child: Item) -> bool:
     labelled = LABELLED.match(text)
     if labelled and label_word(labelled.group(1)) in ALL_LABELS:
         return True
+    if _labels_links(first):
+        return True
     links = [p for p in first if p.href]
     return not links or (not text and all(is_generic(p.text) for p in links))
+
+
+# Symbols before a label ("💻 Code:", "- Code:"): decoration, not words.
+_BEFORE_LABEL = re.compile(r"^[^\w\[]+")
+
+
+def _labels_links(line: Line) -> bool:
+    """``Code: [repo](...)``, ``**Project page**: ...``: a line that labels the links after it
+    as the code, page, video or paper of the bullet above (see ``LINK_LABELS``)."""
+    text = _BEFORE_LABEL.sub("", plain_text([p for p in line if p.href is None]))
+    labelled = LABELLED.match(text)
+    word = label_word(labelled.group(1)) if labelled is not None else ""
+    if word in PAPER_WORDS:
+        # "Paper: [arXiv](...)" is the paper's link; "Paper: [A Title](...)" names a paper.
+        return all(is_generic(p.text) for p in line if p.href)
+    return word in LINK_LABELS
 
 
 def read_item(item: Item) -> Listed | NotAPaper:
@@ -233,7 +261,8 @@ def _title(listed: Listed, main: Line) -> None:
             break
         lead.append(piece)
     lead_text = _TRAILING_YEAR.sub("", plain_text(lead).strip(EDGES)).strip(EDGES)
-    if named is not None and not lead_text:
+    if named is not None and (not lead_text or is_generic(lead_text)):
+        # "Paper: [Diffusion Policy](...)": a label before the link is no title.
         listed.title = named.text.strip(EDGES)
     else:
         listed.title = lead_text
@@ -321,7 +350,8 @@ def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str =
             continue
         names_paper = title_link and piece.text.strip(EDGES) == listed.title
         # "Code: [link](...)" and a "code" column say what a link labelled "link" is.
-        text = label if label and is_generic(piece.text) else piece.text
+        # "Project: [Diffusion Policy](...)": the label says what the link is.
+        text = label if label and (is_generic(piece.text) or label in ROLE_LABELS) else piece.text
         try:
             link = classify(text, piece.href, names_paper=names_paper)
         except ValueError as exc:
@@ -420,14 +450,17 @@ def _from_cells(item: Item) -> Listed | None:
     cells = item.cells or {}
     if not cells:
         return None
-    names = list(cells)
-    title_col = next((n for n in names if n in TITLE_COLUMNS), names[0])
-    listed = _from_lines(item, [cells[title_col]])
+    titles = [n for n in cells if column_name(n) in TITLE_COLUMNS] or list(cells)[:1]
+    # Of two "Paper" columns (a link, then the title), the one that names the paper.
+    title_col = next((n for n in titles if _names_something(cells[n])), titles[0])
+    # A title cell may hold lines (``<br>``): the title, then its authors or venue.
+    listed = _from_lines(item, split_lines(cells[title_col]))
     if listed is None:
         return None
-    for name, cell in cells.items():
-        if name == title_col:
+    for key, cell in cells.items():
+        if key == title_col:
             continue
+        name = column_name(key)
         text = plain_text([p for p in cell if p.href is None])
         if name in VENUE_COLUMNS and text:
             _set_venue(listed, text)
@@ -438,3 +471,8 @@ def _from_cells(item: Item) -> Listed | None:
         if any(p.href for p in cell):
             _links(listed, cell, label=name)
     return listed
+
+
+def _names_something(cell: Line) -> bool:
+    text = plain_text([p for p in cell if p.href is None]).strip(EDGES)
+    return bool(text) or any(p.href and not is_generic(p.text) for p in cell)

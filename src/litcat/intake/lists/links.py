@@ -41,6 +41,13 @@ CITATION_WORDS = frozenset({"bib", "bibtex", "bibtext", "citation", "cite", "ris
 _CITATION_FILES = (".bib", ".bibtex", ".ris")
 # Labels that say what a link is rather than naming the paper.
 GENERIC = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS | PAPER_WORDS | CITATION_WORDS
+# Words that label a line of links (``Code: [repo](...)``, ``Project page: ...``): nested under
+# a paper's bullet, such a line gives that paper's links, it names no paper of its own.
+LINK_LABELS = GENERIC | frozenset(
+    {"demo", "slides", "poster", "supplementary", "webpage", "web page", "project website"}
+)
+# Labels that say which role their links have, whatever the links' own text.
+ROLE_LABELS = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS
 # Roles of links that point at the paper itself (or its page), so that a bullet names one.
 PAPER_ROLES = frozenset({"arxiv", "doi", "openreview", "paper", "project"})
 

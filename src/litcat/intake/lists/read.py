@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ...core import ids
 from ...core.lookalikes import remove_invisible
 from .entry import Listed, NotAPaper, papers_in, read_item
-from .links import same_page
+from .htmlblocks import html_items
+from .links import classify, same_page
 from .sections import asides
 from .structure import Heading, Item, Parsed, parse_markdown
 from .text import read_venue
@@ -78,6 +79,8 @@ class ListReading:
     plain_tables: list[int] = field(default_factory=list)
     asides: list[Aside] = field(default_factory=list)
     links: list[tuple[int, str]] = field(default_factory=list)
+    # Lines of bullets the Markdown parser skipped, nested past its limit (or after such).
+    too_deep: list[int] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -99,8 +102,9 @@ def read_list(text: str, file: str) -> ListReading:
     parsed: Parsed = parse_markdown(remove_invisible(text))
     reading = ListReading(file, parsed.headings, plain_tables=parsed.plain_tables)
     reading.links = parsed.links
+    reading.too_deep = parsed.too_deep
     keys: dict[str, Paper] = {}
-    for item in _outside_asides(reading, parsed):
+    for item in _outside_asides(reading, parsed, parsed.items + _in_html(parsed)):
         for found in papers_in(item):
             if isinstance(found, NotAPaper):
                 reading.not_papers.append(found)
@@ -118,13 +122,13 @@ def read_list(text: str, file: str) -> ListReading:
     return reading
 
 
-def _outside_asides(reading: ListReading, parsed: Parsed) -> list[Item]:
+def _outside_asides(reading: ListReading, parsed: Parsed, items: list[Item]) -> list[Item]:
     """The bullets and rows to read; those of sections that are not papers are counted in
     ``reading.asides``, one per section that holds any."""
     aside = asides(parsed.headings)
     counts: dict[int, int] = {}
     kept: list[Item] = []
-    for item in parsed.items:
+    for item in items:
         if item.heading is not None and item.heading in aside:
             outer = aside[item.heading]
             counts[outer] = counts.get(outer, 0) + 1
@@ -134,6 +138,30 @@ def _outside_asides(reading: ListReading, parsed: Parsed) -> list[Item]:
         heading = parsed.headings[index]
         reading.asides.append(Aside(heading.line, heading.text, bullets))
     return kept
+
+
+_PAPER_HOSTED = frozenset({"arxiv", "doi", "openreview", "paper"})
+
+
+def _in_html(parsed: Parsed) -> list[Item]:
+    """The items of the list's HTML blocks that link a paper's own page (the arXiv, a DOI,
+    OpenReview, a PDF): badges, logos and a README's other links in HTML are no entries."""
+    found: list[Item] = []
+    for line, heading, html in parsed.html:
+        for item in html_items(html, line, heading):
+            pieces = [p for line_ in item.lines for p in line_]
+            pieces += [p for cell in (item.cells or {}).values() for p in cell]
+            if any(_to_a_paper(p.href) for p in pieces if p.href):
+                found.append(item)
+    return found
+
+
+def _to_a_paper(href: str) -> bool:
+    try:
+        link = classify("", href)
+    except ValueError:
+        return False
+    return link is not None and link.role in _PAPER_HOSTED
 
 
 def _names_a_paper(entry: Listed) -> bool:

@@ -17,9 +17,10 @@ from typing import Any
 from ...core import ids
 from ...core.catalog import PAPERS_DIR, Catalog
 from ...core.problems import Problem, Severity
-from ..add import STOPWORDS, Index, check_record, record_data, unique_id, words_of, write_record
+from ..add import STOPWORDS, check_record, record_data, unique_id, words_of, write_record
 from ..bibtex import surname
 from ..filling import refill
+from .held import Held
 from .links import arxiv_year, paper_key
 from .missed import missed_links, most_missed_message
 from .read import Aside, ListReading, Paper
@@ -144,7 +145,7 @@ class ListImporter:
 
     def run(self) -> ListReport:
         report = ListReport(self.reading.file)
-        index = Index.of(self.catalog)
+        index = Held.of(self.catalog)
         for found in self.reading.not_papers:
             severity: Severity = "error" if "two papers" in found.message else "warning"
             report.note(found.line, f"not imported: {found.message}", severity)
@@ -152,6 +153,12 @@ class ListImporter:
             report.note(line, "a table whose rows link no paper; not read")
         for aside in self.reading.asides:
             report.note(aside.line, aside_message(aside))
+        for line in self.reading.too_deep:
+            report.note(
+                line,
+                "not read: the Markdown reader stops at bullets nested this deep, and skips "
+                "what follows them in their list; nest them less",
+            )
         for paper in self.reading.papers:
             for item in paper.listed:
                 for note in item.notes:
@@ -186,13 +193,19 @@ class ListImporter:
         if found.total and found.most:
             report.note(1, most_missed_message(found), "error")
 
-    def _paper(self, paper: Paper, index: Index, report: ListReport) -> None:
+    def _paper(self, paper: Paper, index: Held, report: ListReport) -> None:
         facts = record_facts(paper, self.origin)
         tags = self.tags_for(paper)
         held = index.find(facts)
+        if held is not None and held.refusal:
+            if held.severity == "error":
+                report.note(paper.line, f"not imported: {held.refusal}", "error")
+                return
+            report.note(paper.line, held.refusal)
+            held = None
         if held is not None:
             if self.update:
-                self._update(paper, held.paper_id, {**facts, "tags": tags}, report)
+                self._update(paper, held.pid, {**facts, "tags": tags}, report)
             else:
                 report.held.append((paper.line, held.file, held.by))
                 self._merges(paper, held.file, report)

@@ -18,9 +18,16 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .depth import entries_in, watch_depth
+
 # Lists past this size are not paper lists; reading them would only cost time.
 MAX_BYTES = 8 * 1024 * 1024
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+# An HTML link inside Markdown text (``<a href="...">Title</a>``).
+_A_OPEN = re.compile(r"^<a\s[^>]*>$", re.IGNORECASE)
+_BOLD = re.compile(r"^</?(?:b|strong)\s*>$", re.IGNORECASE)
+_A_CLOSE = re.compile(r"^</a\s*>$", re.IGNORECASE)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,21 @@ class Parsed:
     paragraphs: list[Item] = field(default_factory=list)
     # Every link of the file with its line, wherever it stands (headings, prose, items).
     links: list[tuple[int, str]] = field(default_factory=list)
+    # HTML blocks (their line, the heading they are under, their HTML): :mod:`.htmlblocks`
+    # reads the items in them.
+    html: list[tuple[int, int | None, str]] = field(default_factory=list)
+    # Lines of bullets (or links) the parser skipped: nested past its limit, or after such.
+    too_deep: list[int] = field(default_factory=list)
 
 
 def parse_markdown(text: str) -> Parsed:
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    md = MarkdownIt("commonmark").enable("table")
+    too_deep = watch_depth(md)
+    tokens = md.parse(text)
     parsed = _Reader(tokens).read()
     parsed.links = all_links(tokens)
+    if too_deep:
+        parsed.too_deep = entries_in(text.splitlines(), too_deep)
     return parsed
 
 
@@ -132,12 +148,17 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
         kind = child.type
         if kind in ("strong_open", "strong_close"):
             strong += 1 if kind == "strong_open" else -1
+        elif kind == "html_inline" and _BOLD.match(child.content):
+            strong = max(0, strong + (-1 if child.content[1] == "/" else 1))
         elif kind in ("em_open", "em_close"):
             em += 1 if kind == "em_open" else -1
-        elif kind == "link_open":
-            link = (str(child.attrs.get("href", "")), [], strong > 0, em > 0)
+        elif kind == "link_open" or (kind == "html_inline" and _A_OPEN.match(child.content)):
+            href = child.attrs.get("href", "") if kind == "link_open" else _html_href(child)
+            link = (str(href), [], strong > 0, em > 0)
             texts = 0
-        elif kind == "link_close" and link is not None:
+        elif (
+            kind == "link_close" or (kind == "html_inline" and _A_CLOSE.match(child.content))
+        ) and (link is not None):
             href, words, was_strong, was_em = link
             name = " ".join("".join(words).split())
             out.append(Piece(name, href, was_strong, was_em, badge=bool(name) and not texts))
@@ -158,6 +179,11 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
             elif kind != "image":
                 out.append(Piece(content, None, strong > 0, em > 0))
     return out
+
+
+def _html_href(token: Token) -> str:
+    found = _HREF.search(token.content)
+    return html.unescape(next((g for g in found.groups() if g is not None), "")) if found else ""
 
 
 class _Reader:
@@ -187,6 +213,7 @@ class _Reader:
                 i += 3
             elif token.type == "html_block":
                 self._html(token)
+                self.out.html.append((_line(token), self.heading, token.content))
                 i += 1
             else:
                 i += 1
@@ -237,6 +264,7 @@ class _Reader:
                 item.lines.extend(split_lines(inline_pieces(token.children or [])))
             elif token.type == "html_block":
                 self._html(token)
+                self.out.html.append((_line(token), self.heading, token.content))
             i += 1
         return item, i + 1
 
@@ -283,8 +311,7 @@ class _Reader:
             elif token.type == "tr_close" and in_head:
                 head = [plain_text(cell).lower() for cell in row]
             elif token.type == "tr_close":
-                names = [name or f"column {n + 1}" for n, name in enumerate(head)]
-                cells = dict(zip(names, row, strict=False))
+                cells = dict(zip(column_names(head), row, strict=False))
                 rows.append(Item(line, self.heading, cells=cells))
             i += 1
         if any(p.href for r in rows for cell in (r.cells or {}).values() for p in cell):
@@ -328,6 +355,27 @@ def summary_text(inner: str) -> str:
     """The text of a ``<summary>``: its tags dropped, its entities read, on one line."""
     text = html.unescape(_TAG.sub(" ", inner))
     return " ".join(text.split()).strip(" *_#:")
+
+
+# What tells a second column of one name from the first ("code #2"): see ``column_name``.
+_REPEATED = re.compile(r" #\d+$")
+
+
+def column_names(head: Sequence[str]) -> list[str]:
+    """A table's column names, each once: a second "Code" column is "code #2", so that its
+    cells are kept beside the first's rather than in their place."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for n, name in enumerate(head):
+        name = name or f"column {n + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
+    return names
+
+
+def column_name(name: str) -> str:
+    """What a column is called in its table's head ("code #2" is a "code" column)."""
+    return _REPEATED.sub("", name)
 
 
 def _line(token: Token) -> int:

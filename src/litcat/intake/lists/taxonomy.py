@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...core.lookalikes import remove_invisible
 from ...core.taxonomy import Taxonomy
 from .read import ListReading
 from .structure import Heading
@@ -27,10 +28,27 @@ SECTION = {
 }
 
 
+# A label is one line of the taxonomy (which allows 500 characters), a description 2,000: a
+# heading or a path of headings past that is cut at a word, so the taxonomy made is valid.
+LABEL_MAX = 200
+PATH_MAX = 1_500
+
+
 def heading_label(text: str) -> str:
     """``1.Large Language Models`` is labelled ``Large Language Models``."""
-    label = _NUMBERED.sub("", text).strip(" :")
-    return label or text.strip() or "Untitled section"
+    label = fitted(_NUMBERED.sub("", text).strip(" :"), LABEL_MAX).strip(" :")
+    return label or fitted(text, LABEL_MAX) or "Untitled section"
+
+
+def fitted(text: str, limit: int) -> str:
+    """``text`` as the taxonomy may hold it: without invisible characters (a bidi override, a
+    bell: the taxonomy refuses them), and cut at a word, with an ellipsis, past ``limit``."""
+    text = "".join(c for c in remove_invisible(text, every=True) if c.isprintable() or c.isspace())
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut).rstrip() + "…"
 
 
 def node_id(label: str, length: int = ID_LENGTH) -> str:
@@ -93,7 +111,7 @@ def list_taxonomy(reading: ListReading, source_name: str) -> Sections:
         sections.default = ("section", "general")
     described = {
         "id": origin,
-        "label": reading.title or source_name,
+        "label": fitted(reading.title or source_name, LABEL_MAX),
         "description": f"The paper list {source_name} this catalog was started from; its "
         "papers keep the list's filing under its headings.",
     }
@@ -126,6 +144,7 @@ class _Tree:
         headings = self.reading.headings
         for heading in level:
             label = heading_label(heading.text)
+            path = section_path(heading, self.reading)
             wanted = node_id(label)
             if wanted in taken and heading.parent is not None:
                 wanted = node_id(f"{heading_label(headings[heading.parent].text)} {label}")
@@ -135,7 +154,7 @@ class _Tree:
                 "id": nid,
                 "origin": origin,
                 "label": label,
-                "description": f"Filed under “{section_path(heading, self.reading)}” in the list.",
+                "description": f"Filed under “{fitted(path, PATH_MAX)}” in the list.",
             }
             below = self.nodes(self.children[heading.index], dim, origin, sections, taken)
             if below:
