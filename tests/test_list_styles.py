@@ -245,3 +245,46 @@ def test_decoration_before_a_title_is_not_the_title(entry: str) -> None:
     found = reading.papers[0].first
     assert found.title == "Diffusion Policy A"
     assert (found.venue, found.year) == DECORATED[entry]
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "authors", "year"),
+    [
+        # awesome-deep-learning-papers: a bold or a plain title, its year in brackets, authors.
+        (
+            "- **Distilling the knowledge in a neural network** (2015), G. Hinton et al."
+            " [[pdf]](http://arxiv.org/pdf/1503.02531)",
+            "Distilling the knowledge in a neural network",
+            ["G. Hinton"],
+            2015,
+        ),
+        (
+            "- Understanding the difficulty of training deep feedforward neural networks (2010),"
+            " X. Glorot and Y. Bengio [[pdf]](http://example.org/glorot10a.pdf)",
+            "Understanding the difficulty of training deep feedforward neural networks",
+            ["X. Glorot", "Y. Bengio"],
+            2010,
+        ),
+        (
+            "- A Knowledge-Grounded Neural Conversation Model (2017), Marjan Ghazvininejad et al."
+            " [[pdf]](https://arxiv.org/pdf/1702.01932)",
+            "A Knowledge-Grounded Neural Conversation Model",
+            ["Marjan Ghazvininejad"],
+            2017,
+        ),
+        # awesome-NeRF: an emoji's code inside the title is GitHub's emoji, not the title's.
+        (
+            "- [Ha-NeRF:laughing:: Hallucinated Neural Radiance Fields in the Wild]"
+            "(https://rover-xingyu.github.io/Ha-NeRF/), Chen et al., CVPR 2022",
+            "Ha-NeRF: Hallucinated Neural Radiance Fields in the Wild",
+            ["Chen"],
+            2022,
+        ),
+    ],
+)
+def test_a_year_in_brackets_ends_the_title(
+    entry: str, title: str, authors: list[str], year: int
+) -> None:
+    reading = read_list(entry + "\n", "list.md")
+    [paper] = reading.papers
+    assert (paper.first.title, paper.first.authors, paper.first.year) == (title, authors, year)

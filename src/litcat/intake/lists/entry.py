@@ -138,9 +138,16 @@ def _labels_links(line: Line) -> bool:
     return word in LINK_LABELS
 
 
+# An emoji's code inside a title ("Ha-NeRF:laughing:: Hallucinated ..."), which GitHub shows
+# as the emoji: lower case, and a space, a punctuation mark or the end after it.
+_SHORTCODE = re.compile(r":[a-z][a-z0-9_+]{1,30}:(?=[\s:;,.!?)]|$)")
+
+
 def read_item(item: Item) -> Listed | NotAPaper:
     """The paper an item names, or why it names none (no paper link, two papers)."""
     listed = _from_cells(item) if item.cells is not None else _from_lines(item, item.lines)
+    if listed is not None:
+        listed.title = _SHORTCODE.sub("", listed.title).strip()
     if listed is None or not listed.title:
         return NotAPaper(item.line, "no title")
     if not any(link.role in PAPER_ROLES for link in listed.links) and not _cited_code(listed):
@@ -281,9 +288,14 @@ def _nickname(listed: Listed) -> None:
         listed.title, listed.short_name = title, name
 
 
+_LEADING_YEAR = re.compile(r"^\s*\((?:19|20)\d\d\)\s*[,.;:]?\s*")
+
+
 def _tail(listed: Listed, pieces: Line) -> None:
-    """Authors and venue from the plain text after the title (up to the line's end)."""
+    """Authors and venue from the plain text after the title (up to the line's end); a year
+    in brackets first is the title's (``**Title** (2015), G. Hinton et al.``)."""
     text = plain_text([p for p in pieces if p.href is None and not p.em])
+    text = _LEADING_YEAR.sub("", text, count=1)
     tail = read_tail(text)
     if tail.authors and not listed.authors:
         _set_authors(listed, tail.authors)
@@ -314,6 +326,8 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         (p.href is not None or p.strong) and p.text.strip(EDGES) == listed.title for p in main
     ):
         return
+    if _names_after_year(listed):
+        return
     text = plain_text([p for p in main if p.href is None])
     quoted = _QUOTED.search(text)
     if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
@@ -325,6 +339,25 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
             listed.title = head.strip(EDGES)
             _nickname(listed)
             return
+
+
+# "Title (2017), Marjan Ghazvininejad et al.": the year in brackets ends the title.
+_YEAR_CUT = re.compile(r"\s+\(((?:19|20)\d\d)\)\s*[,.;:]?\s+")
+
+
+def _names_after_year(listed: Listed) -> bool:
+    """``Title (2016), A. Conneau et al.``: the title, its year, then its authors (one name
+    is enough here: the bracketed year already says where the title ends)."""
+    for cut in _YEAR_CUT.finditer(listed.title):
+        head, after = listed.title[: cut.start()], listed.title[cut.end() :]
+        if len(head.split()) >= 2 and read_authors(after) is not None:
+            listed.title = head.strip(EDGES)
+            _set_authors(listed, after)
+            if listed.year is None:
+                listed.year = int(cut.group(1))
+            _nickname(listed)
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<![\s.\-][A-Z])(?<!^[A-Z])\.\s+")
