@@ -27,6 +27,7 @@ def test_an_empty_catalog_validates_and_builds_strictly(cli: Cli, tmp_path: Path
     assert code == 0, output
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert files == [
+        ".github/workflows/current.yml",
         ".github/workflows/deploy.yml",
         ".github/workflows/validate.yml",
         ".gitignore",
@@ -85,7 +86,7 @@ def test_init_into_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
 def test_the_starter_workflows_follow_the_rules(cli: Cli, tmp_path: Path) -> None:
     assert cli(None, "init", str(tmp_path / "c")).exit_code == 0
     workflows = sorted((tmp_path / "c" / ".github" / "workflows").glob("*.yml"))
-    assert [p.name for p in workflows] == ["deploy.yml", "validate.yml"]
+    assert [p.name for p in workflows] == ["current.yml", "deploy.yml", "validate.yml"]
     for path in workflows:
         text = path.read_text(encoding="utf-8")
         assert violations(text) == [], path

@@ -37,6 +37,7 @@ FILES = {
     "gitignore": ".gitignore",
     "workflows/validate.yml": ".github/workflows/validate.yml",
     "workflows/deploy.yml": ".github/workflows/deploy.yml",
+    "workflows/current.yml": ".github/workflows/current.yml",
 }
 
 TAXONOMY_HEAD = """\

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..core import ids
+from ..core import ids, similarity
+from ..core.similarity import paper_text
 from ..store.writer import write_atomic
 from . import fetch
 
@@ -256,10 +257,6 @@ class Held:
 # -- the model -----------------------------------------------------------------------------------
 
 
-def record_text(paper: Paper) -> str:
-    return ". ".join(t for t in (paper.title, paper.short_name, paper.summary) if t)
-
-
 @dataclass
 class Suggestion:
     tags: dict[str, list[tuple[str, float]]]
@@ -277,10 +274,11 @@ class Model:
             raise ValueError("the catalog holds no records to learn from")
         self.papers = list(papers)
         self.dimensions = list(dimensions)
-        self.vectorizer = TfidfVectorizer(
-            stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1
-        )
-        self.matrix = self.vectorizer.fit_transform([record_text(p) for p in self.papers])
+        # The words, stop words and word pairs of litcat.core.similarity.terms (scikit-learn's
+        # stop_words="english", ngram_range=(1, 2)), so the site's related papers, written in
+        # plain Python, measure the same similarity.
+        self.vectorizer = TfidfVectorizer(analyzer=similarity.terms, sublinear_tf=True)
+        self.matrix = self.vectorizer.fit_transform([paper_text(p) for p in self.papers])
         self._reference: float | None = None
 
     def similarities(self, texts: Sequence[str]) -> Any:
@@ -469,7 +467,7 @@ def evaluate(catalog: Catalog) -> list[DimensionScore]:
         if not others:
             break
         model = Model(others, dims)
-        suggestion = model.suggest(model.similarities([record_text(paper)])[0])
+        suggestion = model.suggest(model.similarities([paper_text(paper)])[0])
         truth = paper.all_tags()
         for dim in dims:
             score = scores[dim]

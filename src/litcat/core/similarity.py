@@ -1,0 +1,193 @@
+"""How alike two papers are: TF-IDF cosine of their texts, plus the overlap of their tags.
+
+One place prepares the text for both users: ``litcat discover`` (scikit-learn's
+``TfidfVectorizer`` with :func:`terms` as its analyzer) and the site's related papers (the same
+TF-IDF written here in plain Python, so that building a site needs no scikit-learn). The
+settings are those of discover's vectoriser: lower case, words of two or more letters or digits,
+English stop words dropped, words and pairs of adjacent words, raw counts damped as
+``1 + log(count)``, smoothed idf ``log((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
+
+The nearest papers of every paper are found with an inverted index and the MaxScore bound:
+features are visited from the one that can add the most to a score, and a paper that appears
+only under features whose bounds sum below the score the ``limit``-th neighbour already has
+cannot be a neighbour, so those features' long lists are never walked.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise, repeat
+from operator import mul
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Paper
+
+Vector = dict[str, float]
+
+# The English stop words scikit-learn's TfidfVectorizer drops with stop_words="english" (the
+# Glasgow Information Retrieval Group's list, as scikit-learn ships it; a test checks the two
+# agree).
+STOP_WORDS = frozenset(
+    """
+    a about above across after afterwards again against all almost alone along already also
+    although always am among amongst amoungst amount an and another any anyhow anyone
+    anything anyway anywhere are around as at back be became because become becomes becoming
+    been before beforehand behind being below beside besides between beyond bill both bottom
+    but by call can cannot cant co con could couldnt cry de describe detail do done down due
+    during each eg eight either eleven else elsewhere empty enough etc even ever every
+    everyone everything everywhere except few fifteen fifty fill find fire first five for
+    former formerly forty found four from front full further get give go had has hasnt have
+    he hence her here hereafter hereby herein hereupon hers herself him himself his how
+    however hundred i ie if in inc indeed interest into is it its itself keep last latter
+    latterly least less ltd made many may me meanwhile might mill mine more moreover most
+    mostly move much must my myself name namely neither never nevertheless next nine no
+    nobody none noone nor not nothing now nowhere of off often on once one only onto or
+    other others otherwise our ours ourselves out over own part per perhaps please put
+    rather re same see seem seemed seeming seems serious several she should show side since
+    sincere six sixty so some somehow someone something sometime sometimes somewhere still
+    such system take ten than that the their them themselves then thence there thereafter
+    thereby therefore therein thereupon these they thick thin third this those though three
+    through throughout thru thus to together too top toward towards twelve twenty two un
+    under until up upon us very via was we well were what whatever when whence whenever
+    where whereafter whereas whereby wherein whereupon wherever whether which while whither
+    who whoever whole whom whose why will with within without would yet you your yours
+    yourself yourselves
+    """.split()  # noqa: SIM905 (a list of 318 quoted words reads worse)
+)
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# Steps (a paper met under a feature) the inverted index may take for all papers together before
+# each paper walks only its rarer features (about half a second of Python).
+WALK_BUDGET = 2_000_000
+# Papers whose exact score is computed, when a paper walks only its rarer features.
+CANDIDATES = 10
+
+
+def paper_text(paper: Paper) -> str:
+    """The text a record is compared by: its title, short name and summary."""
+    return ". ".join(t for t in (paper.title, paper.short_name, paper.summary) if t)
+
+
+def terms(text: str) -> list[str]:
+    """The words of a text (lower case, two characters or more, no stop word), then each pair
+    of adjacent words, as scikit-learn's word analyzer with ``ngram_range=(1, 2)`` gives them."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def tfidf(texts: Sequence[str]) -> list[Vector]:
+    """Unit-length TF-IDF vectors of the texts (term -> weight), learned from the texts."""
+    counts = [Counter(terms(text)) for text in texts]
+    df: Counter[str] = Counter()
+    for count in counts:
+        df.update(count.keys())
+    n = len(texts)
+    # One string object per term (the keys of df): looking a term up in another record's vector
+    # is then an identity check, not a comparison of two copies.
+    same = {term: term for term in df}
+    idf = {term: math.log((1 + n) / (1 + d)) + 1.0 for term, d in df.items()}
+    vectors: list[Vector] = []
+    for count in counts:
+        raw = {same[term]: (1.0 + math.log(k)) * idf[term] for term, k in count.items()}
+        vectors.append(unit(raw))
+    return vectors
+
+
+def unit(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return {key: x / norm for key, x in vector.items()} if norm else {}
+
+
+def dot(a: Vector, b: Vector) -> float:
+    """The dot product of two sparse vectors (the cosine, for unit vectors)."""
+    return sum(x * b[key] for key, x in a.items() if key in b)
+
+
+def tag_vector(tags: Iterable[str]) -> Vector:
+    """Unit vector of a set of tags: the dot product of two is their shared tags over the
+    geometric mean of their counts (the cosine of the two sets)."""
+    unique = sorted(set(tags))
+    return {sys.intern(f"#{tag}"): 1.0 / math.sqrt(len(unique)) for tag in unique}
+
+
+def blend(parts: Iterable[tuple[Vector, float]]) -> Vector:
+    """One vector whose dot products are the weighted sums of the parts' dot products (the
+    parts' keys must not overlap)."""
+    out: Vector = {}
+    for vector, weight in parts:
+        scale = math.sqrt(weight)
+        out.update((key, x * scale) for key, x in vector.items())
+    return out
+
+
+def nearest(vectors: Sequence[Vector], limit: int, budget: int = WALK_BUDGET) -> list[list[int]]:
+    """For each vector, the indexes of up to ``limit`` others with the largest positive dot
+    product, largest first, ties by index (give the vectors in the order ties should take).
+
+    Scores are summed over an inverted index (each feature lists the vectors holding it). When
+    walking every list of every vector costs at most ``budget`` steps, the answer is exact.
+    Beyond that, each vector walks its rarest features' lists within an equal share of the
+    budget (the rarest one always), and the :data:`CANDIDATES` papers met with the best partial
+    sums get their exact scores: the nearest papers among those sharing its more telling
+    features.
+    """
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        for key, x in vector.items():
+            postings[key].append((index, x))
+    total = sum(len(postings[key]) for vector in vectors for key in vector)
+    share = None if total <= budget else budget // max(1, len(vectors))
+    # Features from the rarest, ties by name.
+    rank = {key: r for r, key in enumerate(sorted(postings, key=lambda k: (len(postings[k]), k)))}
+    return [
+        _nearest_to(index, vectors, postings, rank, limit, share) for index in range(len(vectors))
+    ]
+
+
+def _nearest_to(
+    index: int,
+    vectors: Sequence[Vector],
+    postings: dict[str, list[tuple[int, float]]],
+    rank: dict[str, int],
+    limit: int,
+    share: int | None,
+) -> list[int]:
+    vector = vectors[index]
+    if not vector or limit < 1:
+        return []
+    keys = sorted(vector, key=rank.__getitem__)
+    cut = len(keys)
+    if share is not None:
+        steps = 0
+        for cut, key in enumerate(keys):
+            steps += len(postings[key])
+            if steps > share and cut:
+                break
+        else:
+            cut = len(keys)
+    scores: dict[int, float] = defaultdict(float)
+    for key in keys[:cut]:
+        x = vector[key]
+        for other, y in postings[key]:
+            scores[other] += x * y
+    scores.pop(index, None)
+    if cut < len(keys):
+        chosen = [o for _, o in heapq.nsmallest(CANDIDATES, _ranked(scores))]
+        scores = {o: scores[o] for o in chosen}
+        skipped = keys[cut:]
+        weights = [vector[key] for key in skipped]
+        for other in chosen:
+            theirs = vectors[other].get
+            scores[other] += sum(map(mul, weights, map(theirs, skipped, repeat(0.0))))
+    return [o for minus, o in heapq.nsmallest(limit, _ranked(scores)) if minus < 0]
+
+
+def _ranked(scores: dict[int, float]) -> Iterator[tuple[float, int]]:
+    """(minus the score, index) pairs: the smallest first are the best, ties by index."""
+    return ((-score, other) for other, score in scores.items())
