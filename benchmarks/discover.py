@@ -65,7 +65,7 @@ def ranking() -> dict[str, float]:
         model = finding.Model(train, dims)
         texts = [p.title for p in test] + negatives
         sims = model.similarities(texts)
-        scores = [model.closeness(row) for row in sims]
+        scores = [model.closeness(row, text) for row, text in zip(sims, texts, strict=True)]
         labels = [1] * len(test) + [0] * len(negatives)
         order = sorted(range(len(texts)), key=lambda i: -scores[i])
         hits_at_k += sum(labels[i] for i in order[: len(test)])

@@ -292,13 +292,28 @@ class Model:
         shown = [(p.id, s) for p, s in voters[:NEIGHBOURS]]
         return Suggestion(vote(voters, self.dimensions), shown)
 
-    def closeness(self, row: Any) -> float:
+    def closeness(self, row: Any, text: str) -> float:
         """Mean similarity to the nearest records, against what records show to each other
         (the ratio r), as r / (1 + r): 0.5 is as close as the catalog's records are to each
-        other, and closer candidates never tie at a cap."""
+        other, and closer candidates never tie at a cap. Times the share of the text's terms
+        the catalog uses at all (:meth:`coverage`)."""
         mean = _top_mean(row, NEIGHBOURS)
         ratio = mean / self.reference if self.reference > 0 else 0.0
-        return ratio / (1.0 + ratio)
+        return ratio / (1.0 + ratio) * self.coverage(text)
+
+    def coverage(self, text: str) -> float:
+        """The share of a text's terms (words and pairs of words) found in the catalog's.
+
+        A vector keeps only the terms the catalog knows, so "Efficient many-jet event
+        generation with Flow Matching" would look all about flow matching: its cosine to the
+        flow-matching records is high although most of its words are foreign. Measured on
+        this catalog's titles among 3,026 off-topic ones (benchmarks/discover.py), this
+        factor took the catalog's share of the top 20 from 0.35 to 0.97."""
+        found = similarity.terms(text)
+        if not found:
+            return 0.0
+        vocabulary = self.vectorizer.vocabulary_
+        return sum(1 for term in found if term in vocabulary) / len(found)
 
     @property
     def reference(self) -> float:
@@ -324,8 +339,9 @@ class Model:
         scores: list[float] = []
         suggestions: list[Suggestion] = []
         for start in range(0, len(texts), CHUNK):
-            for row in self.similarities(texts[start : start + CHUNK]):
-                scores.append(self.closeness(row))
+            chunk = texts[start : start + CHUNK]
+            for row, text in zip(self.similarities(chunk), chunk, strict=True):
+                scores.append(self.closeness(row, text))
                 suggestions.append(self.suggest(row))
         return scores, suggestions
 
