@@ -38,6 +38,9 @@ PAPER_WORDS = frozenset(
 )
 # Labels that say what a link is rather than naming the paper.
 GENERIC = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS | PAPER_WORDS | frozenset({"bib", "bibtex"})
+# Labels that say beyond doubt what a link is, whatever its host (litcat's export writes them:
+# a project page may live on github.com, a repository on github.io).
+STATED = {"code": "code", "project page": "project", "video": "video"}
 # Roles of links that point at the paper itself (or its page), so that a bullet names one.
 PAPER_ROLES = frozenset({"arxiv", "doi", "openreview", "paper", "project"})
 
@@ -81,6 +84,8 @@ def classify(label: str, url: str, *, names_paper: bool = False) -> Link | None:
         return found
     host = (urllib.parse.urlsplit(url).hostname or "").lower()
     word = label_word(label)
+    if word in STATED:
+        return Link(STATED[word], url)
     if host in _CODE_HOSTS:
         return Link("code", url)
     if host in _VIDEO_HOSTS or word in VIDEO_WORDS:
