@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from litcat.core.loader import load_catalog
 from litcat.core.models import Paper, venue_text_year
 from litcat.formats import markdown
 from litcat.intake.lists.links import GENERIC, arxiv_year, is_generic, label_word
 from litcat.intake.lists.read import read_list
 from litcat.intake.lists.records import record_facts
 from litcat.intake.lists.text import EDGES, read_venue
+from litcat.store.writer import record_text
+
+from .conftest import Cli
 
 
 def facts(paper: Paper) -> dict[str, Any]:
@@ -92,7 +97,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "a link with parentheses": {"links": {"project": "https://e.org/a_(b)"}},
     "a short name": {"short_name": "RL*_[x]"},
     "a short name that is the title": {"title": "DPPO", "short_name": "DPPO"},
-    "a short name beside a label title": {"title": "Code", "short_name": "Video"},
+    "a short name beside a label title": {"title": "Video", "short_name": "Code"},
     "incomplete authors": {"authors": ["Ada Lovelace", "Émile Durand"], "authors_incomplete": True},
     "a doi alone": {"arxiv": None, "doi": "10.5555/a_b*c", "year": 2019},
 }
@@ -222,3 +227,38 @@ def hostile_records(draw: st.DrawFn) -> Paper:
 @given(hostile_records())
 def test_any_exported_record_reads_back_the_same(paper: Paper) -> None:
     assert read_back(paper) == facts(paper)
+
+
+def test_a_hostile_catalog_comes_back_through_the_commands(cli: Cli, tmp_path: Path) -> None:
+    """export --format markdown, then init --from-markdown: every record comes back with the
+    same facts, one record each, whatever the other bullets of the list say."""
+    source = tmp_path / "source"
+    assert cli(None, "init", str(source), "--name", "Hostile").exit_code == 0
+    taxonomy = load_catalog(source).require_taxonomy()
+    for number, name in enumerate(sorted(EXAMPLES)):
+        # Titles of their own: one title is one paper to the importer's duplicate checks.
+        data = {"arxiv": f"2101.{number + 1:05d}", "title": f"Paper number {number}"}
+        data |= EXAMPLES[name]
+        if data.get("arxiv") is None:
+            data["doi"] = data.get("doi") or f"10.5555/hostile.{number}"
+        paper = record(**data)
+        if paper.arxiv is not None:
+            paper = paper.model_copy(update={"year": arxiv_year(paper.arxiv)})
+        path = source / "papers" / f"hostile{number}.yaml"
+        path.write_text(record_text(paper, taxonomy), encoding="utf-8")
+    before = load_catalog(source)
+    assert before.ok, [p.format_text() for p in before.problems]
+    exported = cli(source, "export", "--format", "markdown")
+    assert exported.exit_code == 0, exported.output
+    listing = tmp_path / "list.md"
+    listing.write_text(exported.stdout, encoding="utf-8")
+    again = cli(None, "init", str(tmp_path / "again"), "--from-markdown", str(listing))
+    assert again.exit_code == 0, again.output
+    after = load_catalog(tmp_path / "again")
+    assert sorted(map(_key_facts, after.papers.values())) == sorted(
+        map(_key_facts, before.papers.values())
+    )
+
+
+def _key_facts(paper: Paper) -> str:
+    return repr(sorted(facts(paper).items()))
