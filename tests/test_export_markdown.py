@@ -53,10 +53,12 @@ def test_a_bullet_says_every_fact_and_link(cli: Cli) -> None:
     flytrack = next(line for line in text.split("\n- ") if "FlyTrack" in line)
     assert flytrack.startswith(
         "**FlyTrack**: [Flyways Revisited: GPS Tracks of Arctic Geese]"
-        "(https://arxiv.org/abs/2101.01234) (2021) · [DOI](https://doi.org/10.5555/jam.2021.17)"
-        " · [Code](https://example.org/berg/flyways) · [Project](https://example.org/flyways)\\\n"
+        "(https://arxiv.org/abs/2101.01234) · [DOI](https://doi.org/10.5555/jam.2021.17)"
+        " · [Code](https://example.org/berg/flyways)"
+        " · [Project page](https://example.org/flyways)\\\n"
         "  Authors: Anna Berg, Jonas Lind, Émile Durand\\\n"
-        "  Venue: Journal of Avian Movement, 2022"
+        "  Venue: Journal of Avian Movement, 2022\\\n"
+        "  Year: 2021"
     )
     found = read_list("- " + flytrack, "x.md").papers[0].first
     assert isinstance(found, Listed)
@@ -73,8 +75,9 @@ def test_a_bullet_says_every_fact_and_link(cli: Cli) -> None:
 
 
 def test_markdown_in_text_is_escaped() -> None:
-    assert markdown.text("a*b*_c_ [d](e) <x>") == r"a\*b\*\_c\_ \[d\](e) \<x\>"
+    assert markdown.text("a*b*_c_ [d](e) <x> &amp;") == r"a\*b\*\_c\_ \[d\](e) \<x\> \&amp;"
     assert markdown.link("x", "https://e.org/a_(b)") == "[x](<https://e.org/a_(b)>)"
+    assert markdown.link("x", "https://e.org/?a&amp;b") == r"[x](https://e.org/?a\&amp;b)"
 
 
 README = """\

@@ -199,6 +199,25 @@ def test_impossible_arxiv_ids_are_refused(value: str) -> None:
         ids.normalize_arxiv(value)
 
 
+# Python's \d takes every script's digits: an id or a port spelt with them reads the same to a
+# reviewer and names nothing (found by tests/test_export_roundtrip.py).
+OTHER_DIGITS = {
+    "arXiv id": "0704.000\u0660",
+    "arXiv version": "2101.01234v\u0662",
+    "old arXiv id": "hep-th/99010\u06601",
+    "DOI prefix": "10.\u0661\u0662\u0663\u0664/x",
+    "port": "https://example.org:\u0668\u0660/",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(OTHER_DIGITS))
+def test_ids_and_ports_take_ascii_digits_only(kind: str) -> None:
+    value = OTHER_DIGITS[kind]
+    check = {"DOI prefix": ids.normalize_doi, "port": ids.check_url}.get(kind, ids.normalize_arxiv)
+    with pytest.raises(ValueError):
+        check(value)
+
+
 @pytest.mark.parametrize(
     "value",
     ["0704.0001", "1412.9999", "1501.00001", "2612.12345", "hep-th/9108001", "math.AG/0703999"],

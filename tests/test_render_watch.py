@@ -7,9 +7,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from litcat.cli import Env, main
+from litcat.cli.folder import OwnedFolder
 
 from .conftest import REPO
 
@@ -84,3 +86,77 @@ def test_watch_follows_saves_reports_a_broken_record_and_recovers(
     assert "Saved " in seen[2] and "Saved " in seen[3]
     assert "Fixed " in seen[4]
     assert not (out / "papers/tanaka2020global/index.md").exists()
+
+
+# -- deletions reach the folder ----------------------------------------------------------------
+
+
+def test_a_later_render_removes_the_pages_of_deleted_and_renamed_records(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert render(catalog_dir, out).exit_code == 0
+    (out / "notes.md").write_text("mine", encoding="utf-8")
+    renamed, deleted = out / PAGE, out / "papers/tanaka2020global/index.md"
+    assert renamed.is_file() and deleted.is_file()
+    papers = catalog_dir / "papers"
+    (papers / "okafor2023radar.yaml").rename(papers / "okafor2023weather.yaml")
+    (papers / "tanaka2020global.yaml").unlink()
+    again = render(catalog_dir, out)
+    assert again.exit_code == 0, again.output
+    assert not renamed.exists() and not renamed.parent.exists()
+    assert not deleted.exists() and not deleted.parent.exists()
+    assert (out / "papers/okafor2023weather/index.md").is_file()
+    assert (out / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert "removed 2 files that the catalog no longer makes" in again.stderr
+
+
+def test_a_render_removes_nothing_it_did_not_write(catalog_dir: Path, tmp_path: Path) -> None:
+    """A folder written before litcat kept its list, or a list edited by hand (absolute
+    paths, ``..``, a folder that is a link): nothing outside what litcat wrote is removed."""
+    out = tmp_path / "out"
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    keep = outside / "index.md"
+    keep.write_text("mine", encoding="utf-8")
+    (tmp_path / "keep.md").write_text("mine", encoding="utf-8")
+    out.mkdir()
+    (out / "papers").mkdir()
+    (out / "papers" / "old").mkdir()
+    unlisted = out / "papers" / "old" / "index.md"
+    unlisted.write_text("written by hand", encoding="utf-8")
+    (out / "linked").symlink_to(outside, target_is_directory=True)
+    assert render(catalog_dir, out).exit_code == 0
+    manifest = out / ".litcat-files"
+    hostile = f"../keep.md\n{keep}\nlinked/index.md\n"
+    manifest.write_text(hostile + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    again = render(catalog_dir, out)
+    assert again.exit_code == 0, again.output
+    assert keep.read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "mine"
+    assert unlisted.read_text(encoding="utf-8") == "written by hand"
+    assert (out / "linked").is_symlink()
+
+
+def test_a_render_stopped_halfway_still_knows_what_it_wrote(
+    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list names the files before they are written: a run that fails after writing some
+    leaves none that a later run cannot remove."""
+    out = tmp_path / "out"
+    real_put = OwnedFolder.put
+    count = 0
+
+    def failing_put(self: OwnedFolder, path: str, data: str | bytes) -> int:
+        nonlocal count
+        count += 1
+        if count == 5:
+            raise OSError(28, "No space left on device")
+        return real_put(self, path, data)
+
+    monkeypatch.setattr(OwnedFolder, "put", failing_put)
+    assert render(catalog_dir, out).exit_code != 0
+    monkeypatch.undo()
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    listed = set((out / ".litcat-files").read_text(encoding="utf-8").splitlines())
+    assert written - {".litcat-files"} <= listed

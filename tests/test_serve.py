@@ -182,3 +182,65 @@ def test_the_preview_follows_saves_and_recovers_from_a_broken_record(
     record.write_text(good.replace("title: Saved ", "title: Fixed "), encoding="utf-8")
     retitle(record, "title: Fixed ", "title: Fixed ")
     server.wait_for("the fixed record", lambda: "Fixed " in (server.page(page) or ""))
+
+
+def test_a_dirty_rebuild_removes_the_pages_of_deleted_and_renamed_records(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    config_file = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
+    site = tmp_path / "site"
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    renamed = site / "papers" / "okafor2023radar" / "index.html"
+    deleted = site / "papers" / "tanaka2020global" / "index.html"
+    mine = site / "papers" / "notes.txt"
+    mine.write_text("not litcat's", encoding="utf-8")
+    assert renamed.is_file() and deleted.is_file()
+    papers = catalog_dir / "papers"
+    (papers / "okafor2023radar.yaml").rename(papers / "okafor2023weather.yaml")
+    (papers / "tanaka2020global.yaml").unlink()
+    build(load_config(str(config_file), site_dir=str(site)), dirty=True)
+    assert not renamed.exists() and not renamed.parent.exists()
+    assert not deleted.exists() and not deleted.parent.exists()
+    assert (site / "papers" / "okafor2023weather" / "index.html").is_file()
+    assert mine.read_text(encoding="utf-8") == "not litcat's"
+
+
+# A hook that fails the build after the pages were rendered, while a flag file exists.
+FAILING_HOOK = """\
+from pathlib import Path
+
+FLAG = Path(__file__).with_name("fail")
+
+
+def on_page_content(html, page, config, files):
+    if FLAG.exists() and page.file.src_uri == "papers/okafor2023radar/index.md":
+        raise RuntimeError("the hook failed")
+    return html
+"""
+
+
+def test_a_dirty_build_that_fails_leaves_its_changes_to_the_next(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    """A build that fails after the renderer saw a save must not lose it: the next build,
+    with nothing saved in between, builds the changed pages."""
+    docs = make_docs(tmp_path)
+    config_file = write_config(tmp_path, catalog_dir, docs)
+    (tmp_path / "hook.py").write_text(FAILING_HOOK, encoding="utf-8")
+    with config_file.open("a", encoding="utf-8") as handle:
+        handle.write(f"hooks:\n  - {tmp_path / 'hook.py'}\n")
+    site = tmp_path / "site"
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    page = site / "papers" / "okafor2023radar" / "index.html"
+    retitle(catalog_dir / "papers" / "okafor2023radar.yaml", "title: ", "title: Revised ")
+    (tmp_path / "fail").touch()
+    with pytest.raises(RuntimeError, match="the hook failed"):
+        build(load_config(str(config_file), site_dir=str(site)), dirty=True)
+    assert "Revised" not in page.read_text("utf-8")
+    (tmp_path / "fail").unlink()
+    build(load_config(str(config_file), site_dir=str(site)), dirty=True)
+    assert "Revised" in page.read_text("utf-8")

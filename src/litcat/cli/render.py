@@ -12,8 +12,8 @@ from ..core.catalog import PAPERS_DIR
 from ..core.problems import format_problems
 from ..core.reload import CatalogLoader
 from ..render import PRODUCERS, Rendered, RenderOptions, SiteRenderer, as_text
-from ..store.writer import write_atomic
 from . import Env, pass_env
+from .folder import OwnedFolder
 from .project import ProjectWriter, Written, site_of
 
 # What writes a render's outputs into the folder, after each change.
@@ -25,7 +25,8 @@ Emit = Callable[[Rendered], Written]
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="The folder to write into (created if missing); files of the same name are replaced.",
+    help="The folder to write into (created if missing); files of the same name are replaced, "
+    "and the files an earlier render wrote that the catalog no longer makes are removed.",
 )
 @click.option(
     "--templates",
@@ -124,8 +125,17 @@ def render(
 
 
 def pages_emitter(out: Path) -> Emit:
+    folder = OwnedFolder(out)
+
     def emit(rendered: Rendered) -> Written:
-        return Written(len(rendered.outputs), write_changed(out, rendered), len(rendered.removed))
+        made = set(rendered.outputs)
+        folder.claim(made)
+        written = sum(
+            folder.put(path, as_text(rendered.outputs[path])) for path in sorted(rendered.changed)
+        )
+        # What an earlier run wrote and this catalog no longer makes (a deleted or renamed
+        # record's page) goes, by the list the folder keeps; nothing else does.
+        return Written(len(made), written, folder.settle(made))
 
     return emit
 
@@ -168,22 +178,6 @@ def watch_catalog(
                 click.echo(text)
                 reported = text
         env.sleep(interval)
-
-
-def write_changed(out: Path, rendered: Rendered) -> int:
-    """Write the outputs that changed and differ from the file there; remove the outputs the
-    catalog no longer makes. Returns how many files were written."""
-    written = 0
-    for path in sorted(rendered.changed):
-        target = out / path
-        text = as_text(rendered.outputs[path])
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            continue
-        write_atomic(target, text, durable=False)
-        written += 1
-    for path in sorted(rendered.removed):
-        (out / path).unlink(missing_ok=True)
-    return written
 
 
 def refuse_catalog_folder(out: Path, root: Path) -> None:

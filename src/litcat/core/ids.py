@@ -16,27 +16,30 @@ ID_MAX = 80
 # New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style archive/YYMMNNN.
 # arXiv's ids as it gives them out: YYMM.NNNN from April 2007 to December 2014, YYMM.NNNNN
 # since; before, archive/YYMMNNN from August 1991. A month 13 or a five-digit number in 2010
-# names no paper.
+# names no paper. Digits are ASCII digits: Python's \d also takes other scripts' digits (U+0660).
 _MONTH = r"(?:0[1-9]|1[0-2])"
 ARXIV_NEW = re.compile(
     rf"^(?:(?:07(?:0[4-9]|1[0-2])|(?:0[89]|1[0-4]){_MONTH})\.\d{{4}}"
-    rf"|(?:1[5-9]|[2-9]\d){_MONTH}\.\d{{5}})$"
+    rf"|(?:1[5-9]|[2-9]\d){_MONTH}\.\d{{5}})$",
+    re.ASCII,
 )
-ARXIV_OLD = re.compile(rf"^[a-z][a-z-]*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}$")
+ARXIV_OLD = re.compile(
+    rf"^[a-z][a-z-]*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}$", re.ASCII
+)
 _ARXIV_PREFIX = re.compile(
     r"^(?:https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)", re.IGNORECASE
 )
-_ARXIV_VERSION = re.compile(r"v\d+$")
+_ARXIV_VERSION = re.compile(r"v\d+$", re.ASCII)
 
 # The suffix in printable ASCII, less what RFC 3986 never allows unescaped (space " < > \ ^ `
 # { | }): a DOI is written into BibTeX braces, HTML attributes and URLs.
-DOI_RE = re.compile(r"^10\.\d{4,9}/[!#-;=?-\[\]_a-z~]+$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/[!#-;=?-\[\]_a-z~]+$", re.ASCII)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 # Scheme, then a host (a name, an IPv4 address or a bracketed IPv6 address) with an optional
 # port, then the rest. No user info: ``https://trusted.org@evil.example`` goes to evil.example.
 _URL_RE = re.compile(
-    r"^https?://(?P<host>(?:[\w-]+\.)*[\w-]+\.?|\[[0-9a-fA-F:.]+\])(?::(?P<port>\d{1,5}))?"
+    r"^https?://(?P<host>(?:[\w-]+\.)*[\w-]+\.?|\[[0-9a-fA-F:.]+\])(?::(?P<port>[0-9]{1,5}))?"
     r"(?:[/?#].*)?$"
 )
 # Characters RFC 3986 never allows unescaped; some break out of HTML attributes, and browsers

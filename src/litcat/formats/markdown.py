@@ -6,8 +6,11 @@ the markers ``<!-- litcat:start -->`` and ``<!-- litcat:end -->`` only the list 
 the rest of the README stays the maintainer's.
 
 A bullet is written so that ``litcat import-markdown`` reads back the same facts: the short
-name in bold, the title linked to the paper, the year in parentheses, the other links labelled,
-then "Authors:" and "Venue:" lines (hard line breaks, so that GitHub shows them as lines).
+name in bold, the title linked to the paper, the other links labelled, then "Authors:",
+"Venue:" and "Year:" lines (hard line breaks, so that GitHub shows them as lines). A title the
+reader would take for something else (a label word such as "Code", or a name in parentheses at
+its end) is quoted instead, its links labelled; a project page is labelled "Project page",
+which the reader trusts over the host (a project page may live on github.com).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from ..core.taxonomy import NodeInfo
 START = "<!-- litcat:start -->"
 END = "<!-- litcat:end -->"
 # Characters that would read as Markdown syntax in text.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# An ``&`` starts an entity (``&amp;`` would read back as ``&``).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _DEEPEST = 6
 
 
@@ -31,8 +35,34 @@ def text(value: str) -> str:
 
 
 def link(label: str, url: str) -> str:
-    target = f"<{url}>" if "(" in url or ")" in url else url
+    # A link's target decodes entities and escapes too: ``?a=1&amp;b=2`` is kept as written.
+    escaped = url.replace("&", "\\&")
+    target = f"<{escaped}>" if "(" in url or ")" in url else escaped
     return f"[{text(label)}]({target})"
+
+
+# Titles a reader of lists may not take for a paper's title when they are a link's text: one
+# or two plain words ("Code", "Project page" are labels), a URL, or, without a short name, a
+# name in parentheses at the end ("Title (ABC)" gives the short name ABC). A wider net than
+# the reader's rules: a quoted title reads back whatever it is, but for quotes and addresses.
+_LABEL_LIKE = re.compile(r"[\W_]*[A-Za-z]+(?:\s+[A-Za-z]+)?[\W_]*")
+_NICKNAME = re.compile(r"\s\([^\s()]{2,30}\)$")
+# In quotes, a title is plain text, where a list's reader takes an address for a link.
+_NOT_QUOTABLE = re.compile("[\"\u201c\u201d]|http|^'|'$")
+
+
+def _quoted(paper: Paper, url: str | None) -> bool:
+    """Whether the title is written in quotes, its links labelled: when it is not safe as a
+    link's text, or there is no link to the paper (plain text before the links could read as
+    decoration, such as an emoji or a date). A title that holds double quotes or an address,
+    or has a quote at an end, cannot be, nor one of fewer than three characters (no label is
+    that short)."""
+    title = paper.title
+    if _NOT_QUOTABLE.search(title) or len(title) < 3:
+        return False
+    nickname = paper.short_name is None and _NICKNAME.search(title) is not None
+    unsafe = nickname or title == paper.short_name or _LABEL_LIKE.fullmatch(title) is not None
+    return unsafe or url is None
 
 
 def bullet(paper: Paper) -> str:
@@ -40,17 +70,22 @@ def bullet(paper: Paper) -> str:
     if paper.short_name:
         first += f"**{text(paper.short_name)}**: "
     url = paper.url()
-    first += link(paper.title, url) if url else text(paper.title)
-    if paper.year is not None:
-        first += f" ({paper.year})"
+    quoted = _quoted(paper, url)
+    titled = None if quoted else url
+    if quoted:
+        first += f'"{text(paper.title)}"'
+    else:
+        first += link(paper.title, url) if url else text(paper.title)
     others = []
-    if paper.arxiv and ids.arxiv_url(paper.arxiv) != url:
+    if paper.links.paper and paper.links.paper != titled:
+        others.append(link("Paper", paper.links.paper))
+    if paper.arxiv and ids.arxiv_url(paper.arxiv) != titled:
         others.append(link("arXiv", ids.arxiv_url(paper.arxiv)))
-    if paper.doi and ids.doi_url(paper.doi) != url:
+    if paper.doi and ids.doi_url(paper.doi) != titled:
         others.append(link("DOI", ids.doi_url(paper.doi)))
     for label, target in (
         ("Code", paper.links.code),
-        ("Project", paper.links.project),
+        ("Project page", paper.links.project),
         ("Video", paper.links.video),
     ):
         if target:
@@ -64,6 +99,9 @@ def bullet(paper: Paper) -> str:
         if paper.venue_year is not None and venue_text_year(venue) is None:
             venue += f", {paper.venue_year}"
         lines.append("Venue: " + text(venue))
+    if paper.year is not None:
+        # A line of its own: "(1999)" in a title or a short name would be taken for the year.
+        lines.append(f"Year: {paper.year}")
     return "- " + "\\\n  ".join(lines) + "\n"
 
 

@@ -187,7 +187,13 @@ def read_arxiv_feed(body: bytes) -> tuple[dict[str, ArxivEntry], dict[str, str]]
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        raise FetchError(f"export.arxiv.org sent something that is not Atom XML: {exc}") from None
+        raise FetchError(
+            f"export.arxiv.org sent {_what(body, None)}, not an Atom feed (not Atom XML: {exc})"
+        ) from None
+    if root.tag != f"{_ATOM}feed":
+        # A proxy's or a portal's page answered with 200 parses and holds no entry: taken as
+        # a feed, it would read as "arXiv knows none of these papers".
+        raise FetchError(f"export.arxiv.org sent {_what(body, root)}, not an Atom feed")
     found: dict[str, ArxivEntry] = {}
     abstracts: dict[str, str] = {}
     for entry in root.iter(f"{_ATOM}entry"):
@@ -196,6 +202,28 @@ def read_arxiv_feed(body: bytes) -> tuple[dict[str, ArxivEntry], dict[str, str]]
             found[parsed.arxiv] = parsed
             abstracts[parsed.arxiv] = _text(entry, f"{_ATOM}summary")
     return found, abstracts
+
+
+_HTML = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_SHOWN = 80
+
+
+def _what(body: bytes, root: ET.Element | None) -> str:
+    """What an answer that is not an arXiv feed is, in a few words: an HTML page and its
+    title, an XML document and its root element, or text."""
+    if not body.strip():
+        return "an empty answer"
+    if _HTML.match(body) or (root is not None and root.tag.rpartition("}")[2].lower() == "html"):
+        title = _TITLE.search(body)
+        named = _SPACES.sub(" ", title.group(1).decode("utf-8", "replace")).strip() if title else ""
+        return f"an HTML page titled {named[:_SHOWN]!r}" if named else "an HTML page"
+    if root is not None:
+        return f"an XML document whose root element is <{root.tag.rpartition('}')[2]}>"
+    start = _SPACES.sub(" ", body[:_SHOWN].decode("utf-8", "replace")).strip()
+    return f"text that begins {start!r}"
 
 
 def _text(element: ET.Element, tag: str) -> str:

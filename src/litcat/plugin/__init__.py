@@ -4,7 +4,9 @@ Generated pages reach MkDocs as :class:`FinishedPage`: their HTML is finished by
 :mod:`litcat.render.finish` instead of Python-Markdown, and their search entries come from the
 records (:mod:`litcat.render.search`). Under ``mkdocs serve`` the plugin object lives across
 rebuilds (it has ``on_startup``), and its :class:`~litcat.render.live.LiveSite` re-reads and
-re-renders only what a save changed.
+re-renders only what a save changed; under ``mkdocs serve --dirty``, the pages of records that
+went are removed from the site folder, and a build that fails leaves what it did not get to
+build to the next one.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ..core.problems import format_problems
 from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
 from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
-from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of
+from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of, remove_built
 from .theme import add_assets, add_theme, build_date, own_templates
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -57,12 +59,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.searched: dict[str, list[Entry]] = {}
         # Under `mkdocs serve --dirty`, only the files whose content changed are built again.
         self.dirty = False
+        # What changed, and what the catalog no longer makes, since the last build that got to
+        # its end: a build that fails halfway leaves them for the next one to build (or remove).
+        self.unbuilt: set[str] = set()
+        self.gone: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
         # with it the loaded catalog and the rendered pages.
         self.live = None
         self.dirty = command == "serve" and dirty
+        self.unbuilt, self.gone = set(), set()
 
     @property
     def root(self) -> Path:
@@ -101,19 +108,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_urls = {}
         listed = nav_titles(config.nav)
         rendered = live.render(catalog, options)
+        # The renderer lives as long as the plugin: what it says changed since its last render,
+        # with what a failed build left, is what changed since the last build (all of it, the
+        # first time).
+        self.unbuilt |= rendered.changed
+        self.gone = (self.gone | rendered.removed) - rendered.outputs.keys()
         searched = live.search_entries() if self.config.finished_html else {}
         for path, content in rendered.outputs.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"litcat: docs/{path} is in the way of a generated page")
             file = self._file(config, path, content, listed, path in searched)
-            # The renderer lives as long as the plugin: what it says changed since its last
-            # render is what changed since the last build (all of it, the first time).
-            file.changed = not self.dirty or path in rendered.changed
+            file.changed = not self.dirty or path in self.unbuilt
             files.append(file)
             if path.endswith(".md"):
                 source = source_of(catalog, path)
                 self.edit_urls[path] = edit_url(options.edit_base, source)
         self.searched = searched
+        # A hand-written page may take the place of a generated one that went.
+        self.gone -= {file.src_uri for file in files}
         return files
 
     def _live(self, config: MkDocsConfig) -> LiveSite:
@@ -152,6 +164,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # A dirty build leaves the site folder as it was: the page of a deleted or renamed
+        # record would still be served.
+        remove_built(config, self.gone)
+        self.unbuilt, self.gone = set(), set()
         if not self.searched:
             return
         index_path = Path(config.site_dir) / "search" / "search_index.json"

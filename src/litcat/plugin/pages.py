@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -80,3 +83,27 @@ def make_finisher(config: MkDocsConfig) -> Finisher:
 def page_url_of(config: MkDocsConfig, path: str) -> str:
     """The URL MkDocs gives the page at ``path`` (as the search index writes it)."""
     return File(path, None, config.site_dir, config.use_directory_urls).url
+
+
+def remove_built(config: MkDocsConfig, paths: Iterable[str]) -> int:
+    """Remove from the site folder what an earlier build made of the generated ``paths`` (the
+    renderer's, which the catalog no longer makes), and the folders that leaves empty; nothing
+    outside the site folder, nor a link. Returns how many files were removed."""
+    site = Path(config.site_dir).resolve()
+    removed = 0
+    for path in sorted(paths):
+        built = Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path)
+        if built.is_symlink() or not built.is_file():
+            continue
+        if not built.resolve().is_relative_to(site):
+            continue
+        built.unlink()
+        removed += 1
+        folder = built.parent
+        while folder.resolve() != site and folder.resolve().is_relative_to(site):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    return removed

@@ -48,6 +48,9 @@ LINK_LABELS = GENERIC | frozenset(
 )
 # Labels that say which role their links have, whatever the links' own text.
 ROLE_LABELS = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS
+# Labels that say beyond doubt what a link is, whatever its host (litcat's export writes them:
+# a project page may live on github.com, a repository on github.io).
+STATED = {"code": "code", "project page": "project", "video": "video"}
 # Roles of links that point at the paper itself (or its page), so that a bullet names one.
 PAPER_ROLES = frozenset({"arxiv", "doi", "openreview", "paper", "project"})
 
@@ -92,6 +95,8 @@ def classify(label: str, url: str, *, names_paper: bool = False) -> Link | None:
     host = (urllib.parse.urlsplit(url).hostname or "").lower()
     word = label_word(label)
     path = urllib.parse.urlsplit(url).path.lower()
+    if word in STATED:
+        return Link(STATED[word], url)
     # A BibTeX file on GitHub is a citation and a PDF there is the paper, whatever the label
     # ("[github](.../NeRF-and-Beyond.bib)"); only the rest of a code host is code.
     if word in CITATION_WORDS or path.endswith(_CITATION_FILES):

@@ -1,0 +1,264 @@
+"""The Markdown export reads back the same facts: every record ``litcat export --format
+markdown`` writes comes back from ``import-markdown``'s reader with its title, short name,
+authors, years, venue, ids and links, however hostile its text is."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litcat.core.loader import load_catalog
+from litcat.core.models import Paper, venue_text_year
+from litcat.formats import markdown
+from litcat.intake.lists.links import GENERIC, arxiv_year, is_generic, label_word
+from litcat.intake.lists.read import read_list
+from litcat.intake.lists.records import record_facts
+from litcat.intake.lists.text import EDGES, read_venue
+from litcat.store.writer import record_text
+
+from .conftest import Cli
+
+
+def facts(paper: Paper) -> dict[str, Any]:
+    """What a record says that a list can say (a venue naming its year gives that year)."""
+    venue_year = paper.venue_year
+    if venue_year is None and paper.venue is not None:
+        venue_year = venue_text_year(paper.venue)
+    links = {k: v for k, v in paper.links.model_dump().items() if v is not None}
+    return {
+        "title": paper.title,
+        "short_name": paper.short_name,
+        "authors": paper.authors,
+        "authors_incomplete": paper.authors_incomplete,
+        "year": paper.year,
+        "venue": paper.venue,
+        "venue_year": venue_year,
+        "arxiv": paper.arxiv,
+        "doi": paper.doi,
+        "links": links,
+    }
+
+
+def read_back(paper: Paper) -> dict[str, Any]:
+    """The facts ``import-markdown`` takes from the paper's exported bullet."""
+    text = markdown.bullet(paper)
+    reading = read_list(text, "export.md")
+    assert not reading.not_papers, (text, reading.not_papers)
+    assert len(reading.papers) == 1, text
+    found = record_facts(reading.papers[0], None)
+    notes = [n for item in reading.papers[0].listed for n in item.notes]
+    assert not notes, (text, notes)
+    return facts(Paper.model_validate({"id": "x", "added": "2024-01-01", **found}))
+
+
+def record(**data: Any) -> Paper:
+    base: dict[str, Any] = {"id": "x", "title": "A Title", "authors": ["Ada Lovelace"]}
+    base |= {"year": 2021, "added": "2024-01-01", "arxiv": "2101.01234"}
+    return Paper.model_validate(base | data)
+
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "an entity": {"title": "Fish &amp; Chips &lt;b&gt; &#42; Co"},
+    "markup characters": {"title": r"a*b*_c_ [d](e) <x> \ back `t` #h |p| ~s~ & q"},
+    "an image and a link": {"title": "See ![x](https://e.org/i.png) and [y](https://e.org)"},
+    "html": {"title": "<img src=x onerror=alert(1)> <b>Bold</b>"},
+    "the label Code": {"title": "Code"},
+    "the label Paper": {"title": "Paper"},
+    "the label Project": {"title": "Project"},
+    "a label word with an id-less link": {
+        "title": "Project Page",
+        "arxiv": None,
+        "year": 2020,
+        "links": {"paper": "https://example.org/p"},
+    },
+    "a name in parentheses": {"title": "Deep Policies (DP)"},
+    "a year in parentheses": {"title": "Looking Back (1999)"},
+    "venue_year apart from year": {"venue": "Robotics Letters", "venue_year": 2022},
+    "a venue naming its year": {"venue": "CoRL 2022", "venue_year": 2022},
+    "a project page on github.com": {"links": {"project": "https://github.com/lab/project"}},
+    "code on github.io": {"links": {"code": "https://lab.github.io/code.pdf"}},
+    "a video on github.com": {"links": {"video": "https://github.com/lab/demo"}},
+    "several links": {
+        "doi": "10.1000/xyz.1",
+        "links": {
+            "paper": "https://example.org/paper.pdf",
+            "code": "https://gitlab.com/lab/code",
+            "project": "https://lab.github.io/",
+            "video": "https://www.youtube.com/watch?v=abc&t=2",
+        },
+    },
+    "a link with an entity": {"links": {"code": "https://e.org/?a=1&amp;b=2&lt;"}},
+    "a link with parentheses": {"links": {"project": "https://e.org/a_(b)"}},
+    "a short name": {"short_name": "RL*_[x]"},
+    "a short name that is the title": {"title": "DPPO", "short_name": "DPPO"},
+    "a short name beside a label title": {"title": "Video", "short_name": "Code"},
+    "incomplete authors": {"authors": ["Ada Lovelace", "Émile Durand"], "authors_incomplete": True},
+    "a doi alone": {"arxiv": None, "doi": "10.5555/a_b*c", "year": 2019},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_an_exported_record_reads_back_the_same(name: str) -> None:
+    paper = record(**EXAMPLES[name])
+    assert read_back(paper) == facts(paper)
+
+
+def test_a_project_page_on_github_is_labelled_as_one() -> None:
+    paper = record(links={"project": "https://github.com/lab/project"})
+    assert "[Project page](https://github.com/lab/project)" in markdown.bullet(paper)
+
+
+# Text that Markdown, HTML or the list reader would take for something else.
+HOSTILE = [
+    "*", "**", "_", "__", "[", "]", "[x]", "(y)", "<", ">", "<b>", "</b>", "&", "&amp;", "&lt;",
+    "&#42;", "&#x2A;", "&nbsp;", "\\", "\\*", "`", "``", "#", "##", "|", "~~", "!", "![i](j)",
+    "[l](https://e.org)", "<https://e.org>", "https://e.org/x", "Code", "Paper", "Project",
+    "Video", "arXiv", "PDF", "DOI", "(2020)", "2021", "CoRL, 2022", "Authors:", "Venue:", "·",
+    ":", "et", "al.", "é", "日本語", "🦆", "<!--", "-->", "$x$", "\\(", "{x}", "'", "-",
+]  # fmt: skip
+words = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(string.ascii_letters + "ÄéßЖ", min_size=1, max_size=10),
+)
+
+
+def _phrase(lowest: int, highest: int) -> st.SearchStrategy[str]:
+    return st.lists(words, min_size=lowest, max_size=highest).map(" ".join)
+
+
+def _readable(value: str) -> bool:
+    """A list can write it: a word at each end (a list's reader trims the punctuation around a
+    title or a venue: "[Title.](...)"), no quote at its end (a title in quotes holds none), and
+    it is not an address (a list writes an address as a link with no name)."""
+    ends = value[:1] not in EDGES and value[-1:] not in EDGES + "'\"“”"
+    return ends and (not is_generic(value) or label_word(value) in GENERIC)
+
+
+# A title ending with a name in parentheses ("Title (ABC)") is quoted, so holds no address.
+titles = _phrase(1, 8).filter(
+    lambda t: _readable(t) and not ("http" in t and re.search(r"\s\([^\s()]{2,30}\)$", t))
+)
+# A short name and a venue are plain text, where a list's reader takes an address for a link
+# (a title is a link's text, where it does not).
+# A short name opens the bullet, where a list's reader drops decoration (an emoji, a task box,
+# a [tag], a date such as 2023.05): it opens with a letter or a digit, not with a date.
+short_names = _phrase(1, 4).filter(
+    lambda s: (
+        _readable(s)
+        and len(s) <= 60
+        and len(s.split()) <= 6  # a name, not a sentence
+        and "http" not in s
+        and s[0].isalnum()
+        and not re.match(r"(?:19|20)\d\d[./-]\d", s)
+    )
+)
+name_words = st.text(string.ascii_letters + "ÄéßЖ'-", min_size=1, max_size=12).filter(
+    lambda w: w[0].isalpha() and w[-1].isalpha() and w.lower() not in ("and", "et", "al")
+)
+names = st.lists(name_words, min_size=1, max_size=4).map(" ".join)
+
+
+def _a_venue(value: str) -> bool:
+    """What a list's reader takes for a venue's name as written: not a date ("2021", "Mar
+    2025"), nor a preprint server ("arXiv"), nor a name with its year apart ("CoRL, 2022")."""
+    found = read_venue(value)
+    return found is not None and found.name == value
+
+
+venues = _phrase(1, 5).filter(lambda v: _readable(v) and "http" not in v and _a_venue(v))
+hosts = ["example.org", "github.com", "gitlab.com", "lab.github.io", "www.youtube.com"]
+urls = st.builds(
+    lambda host, path: f"https://{host}/{path}",
+    st.sampled_from(hosts),
+    st.text(string.ascii_letters + string.digits + "-._~/?=&;()+*", max_size=20),
+)
+page_urls = st.builds(lambda path: f"https://example.org/{path}", st.text("abc/_&;.", max_size=8))
+
+
+arxiv_ids = st.builds(
+    lambda y, m, n: f"{y:02d}{m:02d}.{n:05d}",
+    st.integers(15, 25),
+    st.integers(1, 12),
+    st.integers(1, 99999),
+)
+
+
+@st.composite
+def hostile_records(draw: st.DrawFn) -> Paper:
+    arxiv = draw(st.none() | arxiv_ids)
+    year = arxiv_year(arxiv) if arxiv else draw(st.integers(1990, 2025))
+    data: dict[str, Any] = {
+        "title": draw(titles),
+        "authors": draw(st.lists(names, min_size=1, max_size=4)),
+        "authors_incomplete": draw(st.booleans()),
+        "year": year,
+        "arxiv": arxiv,
+        "doi": draw(st.none() | st.just("10.1000/a&b_(c)*")),
+    }
+    if draw(st.booleans()):
+        # A list cannot say that a title of one or two characters is its own short name.
+        data["short_name"] = draw(short_names.filter(lambda s: s != data["title"] or len(s) > 2))
+    if draw(st.booleans()):
+        data["venue"] = draw(venues)
+        if venue_text_year(data["venue"]) is None and draw(st.booleans()):
+            data["venue_year"] = draw(st.integers(year, year + 2))
+    links = {
+        "paper": draw(st.none() | page_urls),
+        "code": draw(st.none() | urls),
+        "project": draw(st.none() | urls),
+        "video": draw(st.none() | urls),
+    }
+    # A bullet names a paper by a link to it, or to its project page; with no link to the
+    # paper to carry it, the title is quoted, so holds no address nor quotes, and is not short.
+    unquotable = re.search("[\"“”]|http|^'|'$", data["title"]) or len(data["title"]) < 3
+    if not (arxiv or data["doi"] or links["paper"]) and (unquotable or not links["project"]):
+        links["paper"] = "https://example.org/paper"
+    data["links"] = {k: v for k, v in links.items() if v}
+    return record(**data)
+
+
+@settings(max_examples=400, deadline=None)
+@given(hostile_records())
+def test_any_exported_record_reads_back_the_same(paper: Paper) -> None:
+    assert read_back(paper) == facts(paper)
+
+
+def test_a_hostile_catalog_comes_back_through_the_commands(cli: Cli, tmp_path: Path) -> None:
+    """export --format markdown, then init --from-markdown: every record comes back with the
+    same facts, one record each, whatever the other bullets of the list say."""
+    source = tmp_path / "source"
+    assert cli(None, "init", str(source), "--name", "Hostile").exit_code == 0
+    taxonomy = load_catalog(source).require_taxonomy()
+    for number, name in enumerate(sorted(EXAMPLES)):
+        # Titles of their own: one title is one paper to the importer's duplicate checks.
+        data = {"arxiv": f"2101.{number + 1:05d}", "title": f"Paper number {number}"}
+        data |= EXAMPLES[name]
+        if data.get("arxiv") is None:
+            data["doi"] = data.get("doi") or f"10.5555/hostile.{number}"
+        paper = record(**data)
+        if paper.arxiv is not None:
+            paper = paper.model_copy(update={"year": arxiv_year(paper.arxiv)})
+        path = source / "papers" / f"hostile{number}.yaml"
+        path.write_text(record_text(paper, taxonomy), encoding="utf-8")
+    before = load_catalog(source)
+    assert before.ok, [p.format_text() for p in before.problems]
+    exported = cli(source, "export", "--format", "markdown")
+    assert exported.exit_code == 0, exported.output
+    listing = tmp_path / "list.md"
+    listing.write_text(exported.stdout, encoding="utf-8")
+    again = cli(None, "init", str(tmp_path / "again"), "--from-markdown", str(listing))
+    assert again.exit_code == 0, again.output
+    after = load_catalog(tmp_path / "again")
+    assert sorted(map(_key_facts, after.papers.values())) == sorted(
+        map(_key_facts, before.papers.values())
+    )
+
+
+def _key_facts(paper: Paper) -> str:
+    return repr(sorted(facts(paper).items()))
