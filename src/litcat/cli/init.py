@@ -24,9 +24,9 @@ from ..core.loader import load_catalog
 from ..core.lookalikes import remove_invisible
 from ..core.problems import format_problems
 from ..formats import markdown
-from ..intake.listimport import ListImporter, ListReport
-from ..intake.listread import ListReading
-from ..intake.listtaxonomy import list_taxonomy, origin_id
+from ..intake.lists.read import ListReading
+from ..intake.lists.records import ListImporter, ListReport
+from ..intake.lists.taxonomy import list_taxonomy, origin_id
 from ..store.writer import dump, write_atomic
 from . import Env, decoded, pass_env
 from .lists import print_report, read_list_file

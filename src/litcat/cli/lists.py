@@ -18,10 +18,10 @@ from ..core.reader import read
 from ..core.taxonomy import Taxonomy
 from ..formats.schema import schema_header
 from ..intake.add import tag_errors
-from ..intake.listimport import ListImporter, ListReport
-from ..intake.listread import ListReading, Paper, read_list
-from ..intake.listtaxonomy import mapped_tags, section_path
-from ..intake.markdown import MAX_BYTES
+from ..intake.lists.read import ListReading, Paper, read_list
+from ..intake.lists.records import ListImporter, ListReport
+from ..intake.lists.structure import MAX_BYTES
+from ..intake.lists.taxonomy import mapped_tags, section_path
 from . import Env, decoded, pass_env
 from .add import require_taxonomy
 
