@@ -307,3 +307,40 @@ def test_the_quick_builder_takes_a_plain_record_and_leaves_the_rest() -> None:
     ):
         with pytest.raises(reader._Unusual):
             reader._quick_build(_node(source), source)
+
+
+def _verdict(check: Any, url: str) -> str:
+    try:
+        return f"ok {check(url)}"
+    except ValueError as exc:
+        return f"refused: {exc}"
+
+
+HOST_LABEL = st.text(st.sampled_from("aZ0-_"), min_size=1, max_size=4)
+LINK_HOST = st.lists(
+    st.one_of(HOST_LABEL, st.sampled_from(["org", "test", "home", "arpa", "local", "1", "0x1f"])),
+    min_size=1,
+    max_size=4,
+).map(".".join)
+LINK = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from(["https://", "http://", "HTTPS://", "ftp://", "https:/"]),
+    LINK_HOST,
+    st.sampled_from(["", ".", ":80", "@x.org", ":0"]),
+    st.sampled_from(["", "/", "/a?b=c#d", "/a b", "/é", "/\\", "/{x}", "/%20", "?q=@", "/\n"]),
+)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(LINK, URL))
+def test_the_plain_link_fast_path_agrees_with_the_link_rules(url: str) -> None:
+    assert _verdict(ids.check_url, url) == _verdict(ids.check_url_by_rules, url)
+
+
+def test_the_plain_link_fast_path_takes_the_usual_links() -> None:
+    for url in ("https://arxiv.org/abs/2303.12345", "https://github.com/o/r", "http://a.b-c.io/"):
+        assert ids._PLAIN_LINK.fullmatch(url) is not None
+        assert ids.check_url(url) == url
+    for url in ("https://x.test/", "https://a.home.arpa/", "https://printer.local/"):
+        assert ids._PLAIN_LINK.fullmatch(url) is not None
+        assert _verdict(ids.check_url, url).startswith("refused: ")
