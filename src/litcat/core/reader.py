@@ -339,7 +339,7 @@ class _Builder:
         return result
 
 
-def read(path: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
+def read(path: str | Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem.
 
     Only a regular file is opened (:mod:`.files`): a symbolic link could point anywhere on the
