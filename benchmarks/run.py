@@ -17,7 +17,7 @@ from typing import Any
 
 from . import browser, report, site
 from .generate import HERE, choose_taxonomy, generate
-from .measure import BIN, PYTHON, Step, load_average, machine, measure
+from .measure import BIN, PYTHON, Step, load_average, machine, measure, measure_pair
 
 OUT = HERE / "out"
 RESULTS = HERE / "RESULTS.md"
@@ -28,17 +28,22 @@ def reps_for(papers: int, quick: int, slow: int) -> int:
 
 
 def validate_steps(root: Path, papers: int) -> dict[str, Step]:
+    """The parse floor, load_catalog in process, and the CLI; the floor and the CLI in turn,
+    so that their ratio (the whole processes, start-up included) shares any drift in load."""
     reps = 5 if papers <= 1_000 else reps_for(papers, 3, 1)
+    paired = measure_pair(
+        {
+            "parse floor": [PYTHON, "-m", "benchmarks.probe", "floor", str(root)],
+            "litcat validate": [str(BIN / "litcat"), "--root", str(root), "validate"],
+        },
+        reps,
+    )
     return {
-        "floor": measure(
-            "parse floor", [PYTHON, "-m", "benchmarks.probe", "floor", str(root)], reps
-        ),
+        "floor": paired["parse floor"],
         "load": measure(
             "load_catalog", [PYTHON, "-m", "benchmarks.probe", "load", str(root)], reps
         ),
-        "validate": measure(
-            "litcat validate", [str(BIN / "litcat"), "--root", str(root), "validate"], reps
-        ),
+        "validate": paired["litcat validate"],
     }
 
 

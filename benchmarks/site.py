@@ -99,7 +99,8 @@ def write_config(path: Path, config: dict[str, Any]) -> Path:
 
 
 def site_steps(root: Path, work: Path, papers: int) -> dict[str, Step]:
-    """Render, then build bare and with the plugin, alternating so that load drifts evenly."""
+    """Render, then build bare, with the plugin and the lightest site (``lightest.py``) in turn,
+    so that load drifts evenly."""
     reps = 3 if papers <= 1_000 else 1
     if work.exists():
         shutil.rmtree(work)
@@ -115,13 +116,21 @@ def site_steps(root: Path, work: Path, papers: int) -> dict[str, Step]:
     config = bare_config(docs, pages, work / "site-bare")
     bare = write_config(work / "bare" / "mkdocs.yml", config)
     plugin = write_config(work / "plugin" / "mkdocs.yml", plugin_config(root, work / "site"))
+    lightest = write_lightest(work / "lightest", papers)
     mkdocs = str(BIN / "mkdocs")
     builds = {
         "bare": [mkdocs, "build", "-q", "-f", str(bare)],
         "plugin": [mkdocs, "build", "-q", "-f", str(plugin)],
+        "lightest": [mkdocs, "build", "-q", "-f", str(lightest)],
     }
     steps.update(measure_pair(builds, reps))
     return steps
+
+
+def write_lightest(work: Path, papers: int) -> Path:
+    from .lightest import write_site  # lightest imports this module
+
+    return write_site(work, papers)
 
 
 def sizes(work: Path, papers: int) -> dict[str, Any]:

@@ -12,11 +12,13 @@ import unicodedata
 import urllib.parse
 from typing import Any
 
+import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from litcat.core import fields, ids, lookalikes, sources
+from litcat.core import fields, ids, lookalikes, reader, sources
+from litcat.core.problems import Problem
 from litcat.intake import latex
 
 # Every code point, surrogates included, and the ones the rules name, drawn more often.
@@ -188,3 +190,157 @@ LATEX = st.text(st.sampled_from("ab -'`!?{}\\$%&~#^_\n\t\u00e9\u00a0\"<,.x"), ma
 @given(st.one_of(LATEX, TEXT))
 def test_a_field_without_latex_decodes_as_the_decoder_reads_it(text: str) -> None:
     assert latex.decode(text) == latex.decode_latex(text)
+
+
+# YAML made of the pieces a record is made of, and of the ones the reader refuses: tags,
+# anchors and aliases, merge keys, keys that are not names, repeated keys, deep nesting.
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        "b",
+        "x y",
+        ": ",
+        ":",
+        "\n",
+        "\n  ",
+        "- ",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "~",
+        "null",
+        "''",
+        '"q\\n"',
+        "!!str ",
+        "!!int ",
+        "!!binary ",
+        "!x ",
+        "&a ",
+        "*a",
+        "<<: ",
+        "? ",
+        "|\n  t\n",
+        "\t",
+        "#c",
+    ]
+)
+# Lines of keys and values, as records are written, so that most sources are YAML.
+YAML_LINE = st.builds(
+    "{}{}{}\n".format,
+    st.sampled_from(["", "", "", "", "  ", "- "]),
+    st.sampled_from(["a", "b", "a b", "<<", "? a", "~", "'k'", "!!str a", "&x a", "[a]", "{a: 1}"]),
+    st.sampled_from(
+        [
+            *(": x", ": ''", ":", ": ~", ": [a, b]", ": {a: 1, b: 2}", ": {a: 1, a: 2}"),
+            *(": &x v", ": *x", ": !!str y", ": !!int 1", ": !!binary aGk=", ": !t z"),
+            ": |\n    t",
+        ]
+    ),
+)
+YAML_SOURCE = st.one_of(
+    st.builds("".join, st.lists(YAML_PIECES, max_size=24)),
+    st.builds("".join, st.lists(YAML_LINE, max_size=8)),
+    st.builds("k: {}\n".format, st.integers(0, 20).map(lambda n: "[" * n + "]" * n)),
+)
+
+
+def _built(source: str, *, quick: bool) -> tuple[Any, list[Problem]]:
+    """The data a builder gives and the problems it reports (a refused file: its reason)."""
+    root = yaml.compose(source, Loader=reader._Loader)
+    if root is None:
+        return None, []  # an empty file: reported before any builder
+    if quick:
+        return reader._quick_build(root, source), []
+    doc = reader.Document("f.yaml", text=source, root=root)
+    try:
+        return reader._Builder(doc).build(root, ()), doc.problems
+    except reader._Rejected as exc:
+        line, column, message, *_ = exc.args
+        return None, [*doc.problems, Problem("error", "f.yaml", line, column, "", message)]
+
+
+@settings(max_examples=1000)
+@given(YAML_SOURCE)
+@example("a: &x v\nb: *x\n")
+@example("a: 1\nb: {c: 2, c: 3}\n")
+def test_the_quick_builder_gives_what_the_full_builder_gives(source: str) -> None:
+    try:
+        full, problems = _built(source, quick=False)
+    except yaml.YAMLError:
+        return  # not YAML: neither builder is reached
+    try:
+        quick, _ = _built(source, quick=True)
+    except reader._Unusual:
+        return  # the full builder builds it: nothing to compare
+    # Taken, the quick path gives the same data, and only on a file the full builder takes
+    # whole, without a problem.
+    assert problems == []
+    assert quick == full
+
+
+def _node(source: str) -> yaml.Node:
+    root = yaml.compose(source, Loader=reader._Loader)
+    assert root is not None
+    return root
+
+
+def test_the_quick_builder_takes_a_plain_record_and_leaves_the_rest() -> None:
+    plain = "title: A\nauthors: [A B, C D]\nlinks:\n  code: https://x.org\nvenue:\n"
+    data = reader._quick_build(_node(plain), plain)
+    assert data == {
+        "title": "A",
+        "authors": ["A B", "C D"],
+        "links": {"code": "https://x.org"},
+        "venue": None,
+    }
+    for source in (
+        "a: &x 1\nb: *x\n",  # an alias
+        "a: 1\na: 2\n",  # a repeated key
+        "<<: {a: 1}\n",  # a merge key
+        "a: !!binary aGk=\n",  # a tag that is refused
+        "? [a]\n: 1\n",  # a key that is not a name
+        "k: " + "[" * (reader.MAX_DEPTH + 1) + "]" * (reader.MAX_DEPTH + 1) + "\n",
+        "- a\n" * (reader.MAX_NODES // 4 + 1),  # too long to count its nodes by its length
+    ):
+        with pytest.raises(reader._Unusual):
+            reader._quick_build(_node(source), source)
+
+
+def _verdict(check: Any, url: str) -> str:
+    try:
+        return f"ok {check(url)}"
+    except ValueError as exc:
+        return f"refused: {exc}"
+
+
+HOST_LABEL = st.text(st.sampled_from("aZ0-_"), min_size=1, max_size=4)
+LINK_HOST = st.lists(
+    st.one_of(HOST_LABEL, st.sampled_from(["org", "test", "home", "arpa", "local", "1", "0x1f"])),
+    min_size=1,
+    max_size=4,
+).map(".".join)
+LINK = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from(["https://", "http://", "HTTPS://", "ftp://", "https:/"]),
+    LINK_HOST,
+    st.sampled_from(["", ".", ":80", "@x.org", ":0"]),
+    st.sampled_from(["", "/", "/a?b=c#d", "/a b", "/é", "/\\", "/{x}", "/%20", "?q=@", "/\n"]),
+)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(LINK, URL))
+def test_the_plain_link_fast_path_agrees_with_the_link_rules(url: str) -> None:
+    assert _verdict(ids.check_url, url) == _verdict(ids.check_url_by_rules, url)
+
+
+def test_the_plain_link_fast_path_takes_the_usual_links() -> None:
+    for url in ("https://arxiv.org/abs/2303.12345", "https://github.com/o/r", "http://a.b-c.io/"):
+        assert ids._PLAIN_LINK.fullmatch(url) is not None
+        assert ids.check_url(url) == url
+    for url in ("https://x.test/", "https://a.home.arpa/", "https://printer.local/"):
+        assert ids._PLAIN_LINK.fullmatch(url) is not None
+        assert _verdict(ids.check_url, url).startswith("refused: ")

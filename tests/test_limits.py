@@ -3,6 +3,7 @@ located message, using bounded memory, and nothing recursive ever sees the deep 
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -175,3 +176,14 @@ def test_security_page_states_the_limits_in_force() -> None:
     assert f"the taxonomy {TAXONOMY_MAX_BYTES // (1024 * 1024)} MiB" in page
     assert f"deeper than {MAX_DEPTH} levels" in page
     assert f"at most {MAX_NODES:,} values" in page
+
+
+def test_what_loading_made_goes_to_the_oldest_generation(catalog_dir: Path) -> None:
+    # The collector is paused while loading; what was loaded then counts as long-lived, so
+    # the first allocation afterwards does not scan all of it in a young collection.
+    gc.collect()
+    catalog = load_catalog(catalog_dir)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    oldest = {id(found) for found in gc.get_objects(generation=2)}
+    assert all(id(paper) in oldest for paper in catalog.papers.values())

@@ -32,6 +32,10 @@ _ALLOWED_TAGS = frozenset(
 
 Path_ = tuple[str | int, ...]
 
+_STR_TAG = _STANDARD_TAG + "str"
+_SEQ_TAG = _STANDARD_TAG + "seq"
+_MAP_TAG = _STANDARD_TAG + "map"
+
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -49,8 +53,8 @@ class _Loader(yaml.CSafeLoader):
                 return _NULL_TAG
             if implicit[0] and value == "<<":
                 return _MERGE_TAG
-            return _STANDARD_TAG + "str"
-        return _STANDARD_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 
 @dataclass(slots=True)
@@ -160,6 +164,12 @@ def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
         doc.problems.append(_error(file, 1, 1, "file is empty"))
         return doc
     try:
+        doc.data = _quick_build(doc.root, text)
+    except _Unusual:
+        doc.data = None
+    if doc.data is not None:
+        return doc
+    try:
         doc.data = _Builder(doc).build(doc.root, ())
     except _Rejected as exc:
         # The whole file is refused: what was built so far would only add echoes of this.
@@ -204,6 +214,56 @@ def _is_empty(root: yaml.Node) -> bool:
 
 class _Rejected(Exception):
     """Raised with (line, column, message) when a file is refused as a whole."""
+
+
+class _Unusual(Exception):
+    """Raised by :func:`_quick_build` on anything the full builder has to look at."""
+
+
+def _quick_build(root: yaml.Node, text: str) -> Any:
+    """The data of a plain record, built without tracking where each value is.
+
+    Most files hold nothing :class:`_Builder` reports; this builds the same data from them with
+    less work, and raises :class:`_Unusual` at the first thing it would report, for the full
+    builder to build again and report with its location. Aliases need an anchor (``&``); a
+    file without one cannot repeat a node. Each value node but the root takes at least one
+    character of its own (the ``-`` or ``,`` before an item, the ``:`` after a key), so a text
+    shorter than the node limit cannot reach it. Returns ``None`` only when the root is null.
+    tests/test_fastpaths.py holds the two builders to the same data and the same reports.
+    """
+    if "&" in text or len(text) >= MAX_NODES:
+        raise _Unusual
+    return _quick(root, 0)
+
+
+def _quick(node: yaml.Node, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise _Unusual
+    kind, tag = node.__class__, node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        raise _Unusual
+    depth += 1
+    if kind is yaml.SequenceNode and tag == _SEQ_TAG:
+        return [_quick(item, depth) for item in node.value]
+    if kind is not yaml.MappingNode or tag != _MAP_TAG:
+        raise _Unusual
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if (
+            key_node.__class__ is not yaml.ScalarNode
+            or key_node.tag != _STR_TAG
+            or key in result
+            or not 0 < len(key) <= MAX_KEY
+            or not key.isprintable()
+        ):
+            raise _Unusual
+        result[key] = _quick(value_node, depth)
+    return result
 
 
 class _Builder:
@@ -279,7 +339,7 @@ class _Builder:
         return result
 
 
-def read(path: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
+def read(path: str | Path, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse ``path``, reporting it as ``file``; an unreadable file is a problem.
 
     Only a regular file is opened (:mod:`.files`): a symbolic link could point anywhere on the

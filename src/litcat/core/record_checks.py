@@ -65,6 +65,7 @@ def tag_findings(taxonomy: Taxonomy, dim_id: str, values: list[Any]) -> list[Tag
         return [TagFinding(None, "error", f"unknown dimension {dim_id!r}", hint)]
     found: list[TagFinding] = []
     resolved: list[tuple[int, NodeInfo]] = []
+    seen: set[str] = set()
     for i, value in enumerate(values):
         if not isinstance(value, str):
             continue
@@ -72,13 +73,14 @@ def tag_findings(taxonomy: Taxonomy, dim_id: str, values: list[Any]) -> list[Tag
         if info is None:
             hint = did_you_mean(value, taxonomy.nodes(dim_id))
             found.append(TagFinding(i, "error", f"unknown {dim.label} value {value!r}", hint))
-        elif any(info.id == other.id for _, other in resolved):
+        elif info.id in seen:
             found.append(TagFinding(i, "error", f"{info.id!r} is listed twice"))
         else:
             if by_alias:
                 message = f"{value!r} is an old name of {info.id!r}"
                 found.append(TagFinding(i, "warning", message, f"write {info.id!r}"))
             resolved.append((i, info))
+            seen.add(info.id)
     if not dim.multiple and len(resolved) > 1:
         message = f"{dim.label} takes one value, found {len(resolved)}"
         found.append(TagFinding(resolved[1][0], "error", message))
@@ -89,6 +91,10 @@ def tag_findings(taxonomy: Taxonomy, dim_id: str, values: list[Any]) -> list[Tag
 def _implied(resolved: list[tuple[int, NodeInfo]]) -> list[TagFinding]:
     if len(resolved) < 2:
         return []
+    # A value is implied when it is an ancestor of another value: one set of every ancestor.
+    ancestors = {node for _, other in resolved for node in other.path[:-1]}
+    if not ancestors:
+        return []
     return [
         TagFinding(
             i,
@@ -97,7 +103,7 @@ def _implied(resolved: list[tuple[int, NodeInfo]]) -> list[TagFinding]:
             "a child implies its ancestors; remove it",
         )
         for i, info in resolved
-        if any(info.id in other.path[:-1] for _, other in resolved)
+        if info.id in ancestors
     ]
 
 
@@ -138,10 +144,14 @@ def _node_id(taxonomy: Taxonomy, dim_id: str, value: str) -> str:
 def check_expected(doc: Document, paper: Paper, taxonomy: Taxonomy) -> None:
     """Warnings for what the taxonomy's ``expect`` list asks of every record."""
     expected = set(taxonomy.expect) - set(paper.not_found)
-    _stale_not_found(doc, paper)
+    primary: list[str] | None = None
+    if paper.not_found or "primary-source" in expected:
+        primary = sources.primary_sources(paper)
+    if paper.not_found:
+        _stale_not_found(doc, paper, bool(primary))
     if "summary" in expected:
         _expect_summary(doc, paper)
-    if "primary-source" in expected and not sources.primary_sources(paper):
+    if "primary-source" in expected and not primary:
         doc.warning(
             ("sources",) if paper.sources else (),
             "no primary source: none of the sources is the paper's own page (arXiv, "
@@ -156,10 +166,10 @@ def check_expected(doc: Document, paper: Paper, taxonomy: Taxonomy) -> None:
         )
 
 
-def _stale_not_found(doc: Document, paper: Paper) -> None:
+def _stale_not_found(doc: Document, paper: Paper, has_primary: bool) -> None:
     have = {
         "summary": paper.summary is not None,
-        "primary-source": bool(sources.primary_sources(paper)),
+        "primary-source": has_primary,
         "venue-year": paper.venue_year is not None,
         "year": paper.year is not None,
     }
