@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_record, load_taxonomy
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 from tests.conftest import CATALOG
 
 TAXONOMY, _ = load_taxonomy(CATALOG)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
-from litcat.core.reader import read
+from litcat.core.reading.reader import read
 from litcat.store.writer import dump
 from tests.conftest import CATALOG
 

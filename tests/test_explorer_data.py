@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from litcat.core.checks import EXPLORER_PARAMETERS
 from litcat.core.loader import load_catalog
+from litcat.core.rules.catalog import EXPLORER_PARAMETERS
 from litcat.formats.explorer import DATA_FILE, DETAILS_FILE, explorer_files
 from tests.conftest import CATALOG, REPO, WriteRecord
 

@@ -17,8 +17,11 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from litcat.core import fields, ids, lookalikes, reader, sources
+from litcat.core import fields, ids
 from litcat.core.problems import Problem
+from litcat.core.reading import reader
+from litcat.core.rules import sources
+from litcat.core.rules import text as lookalikes
 from litcat.intake import latex
 
 # Every code point, surrogates included, and the ones the rules name, drawn more often.

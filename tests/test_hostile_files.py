@@ -191,7 +191,7 @@ def test_the_leftover_pattern_is_the_writers(
     monkeypatch.setattr(os, "fsync", crash)
     with pytest.raises(OSError, match="disk gone"):
         write_atomic(papers / "x2024y.yaml", "title: X\n")
-    from litcat.core.files import LEFTOVER
+    from litcat.core.reading.files import LEFTOVER
 
     assert len(seen) == 1 and LEFTOVER.match(seen[0]), seen
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from litcat.core.loader import TAXONOMY_MAX_BYTES, load_catalog
-from litcat.core.reader import MAX_BYTES, MAX_DEPTH, MAX_NODES, Document, parse, read
+from litcat.core.reading.reader import MAX_BYTES, MAX_DEPTH, MAX_NODES, Document, parse, read
 
 RECORD = "title: Limits\nauthors:\n  - Ada Case\nyear: 2020\nadded: 2024-05-01\n"
 
@@ -122,7 +122,7 @@ def test_deep_input_cannot_crash_the_interpreter() -> None:
     """Run in a child process: a C stack overflow would kill it with a signal, not raise."""
     script = textwrap.dedent(
         """
-        from litcat.core.reader import parse
+        from litcat.core.reading.reader import parse
         inputs = [
             "[" * 60_000 + "]" * 60_000,
             "- " * 60_000 + "x",

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from litcat.core import ids
 from litcat.core.catalog import Catalog
 from litcat.core.loader import load_catalog, load_record, load_taxonomy
-from litcat.core.lookalikes import remove_invisible
 from litcat.core.models import Paper, to_data
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
+from litcat.core.rules.text import remove_invisible
 from litcat.core.taxonomy import Taxonomy
 from litcat.store.fmt import format_catalog
 from litcat.store.writer import body_comment_lines, record_text

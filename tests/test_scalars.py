@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from litcat.core.fields import Bool, Date, Int, Line, Year
 from litcat.core.loader import load_catalog
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 
 from .conftest import Cli, WriteRecord
 

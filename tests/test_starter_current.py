@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 
 from .conftest import REPO, Cli
 from .test_workflow_policy import steps, triggers, violations, writes

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 
 REPO = Path(__file__).parent.parent
 WORKFLOWS = sorted(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from litcat.core.loader import load_catalog, load_record
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 from litcat.store.writer import record_text, write_atomic
 
 from .conftest import CATALOG, Cli, WriteRecord, finished

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from litcat.core.reader import parse
+from litcat.core.reading.reader import parse
 
 GOOD = "title: A Study\nauthors:\n  - Ada Case\nyear: 2020\nadded: 2024-05-01\n"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from litcat.core.reader import read
+from litcat.core.reading.reader import read
 from litcat.store.writer import dump
 from tests.sitebuild import mkdocs_build
 

@@ -10,7 +10,7 @@ import click
 from ..core import ids
 from ..core.catalog import TAXONOMY_FILE, Catalog
 from ..core.problems import format_problems
-from ..core.reader import decode
+from ..core.reading.reader import decode
 from ..formats.schema import schema_header
 from ..intake import add as adding
 from ..intake import fetch

@@ -21,8 +21,8 @@ import click
 
 from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
 from ..core.loader import load_catalog
-from ..core.lookalikes import remove_invisible
 from ..core.problems import format_problems
+from ..core.rules.text import remove_invisible
 from ..formats import markdown
 from ..intake.lists.read import ListReading
 from ..intake.lists.records import ListImporter, ListReport

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..core.problems import Problem, format_problems
-from ..core.reader import read
+from ..core.reading.reader import read
 from ..core.taxonomy import Taxonomy
 from ..formats.schema import schema_header
 from ..intake.add import tag_errors

@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import checks, files, ids, lookalikes, record_checks
+from . import ids
 from .catalog import PAPERS_DIR, TAXONOMY_FILE, Catalog
 from .models import RECORD_FIELDS, Paper
 from .problems import Problem, sort_problems
-from .reader import MAX_BYTES, Document, read
+from .reading import files
+from .reading.reader import MAX_BYTES, Document, read
+from .rules import catalog as catalog_rules
+from .rules import record as record_rules
+from .rules import text as text_rules
+from .rules.located import validate_model
 from .taxonomy import Taxonomy
-from .validation import validate_model
 
 # .litcat.lock: the write lock of store.lock, there while a command writes records.
 ALLOWED_EXTRA_FILES = frozenset({".gitkeep", ".litcat.lock"})
@@ -90,7 +94,7 @@ def _load_catalog(root: Path) -> Catalog:
 def finish_catalog(catalog: Catalog, taxonomy_doc: Document) -> Catalog:
     """The second phase, on the whole catalog once every file is read; problems sorted."""
     if catalog.taxonomy is not None:
-        checks.check_catalog(catalog, taxonomy_doc)
+        catalog_rules.check_catalog(catalog, taxonomy_doc)
     catalog.problems = sort_problems(catalog.problems)
     return catalog
 
@@ -120,7 +124,7 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, Document]:
         return None, doc
     taxonomy = validate_model(doc, Taxonomy, doc.data)
     if taxonomy is not None:
-        checks.check_taxonomy(taxonomy, doc)
+        catalog_rules.check_taxonomy(taxonomy, doc)
     if any(p.is_error for p in doc.problems):
         return None, doc
     return taxonomy, doc
@@ -256,13 +260,13 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
         doc.error(("id",), "the id is the file name, not a field", "remove this key", key=True)
         data = {k: v for k, v in data.items() if k != "id"}
     data = without_empty_optionals(data)
-    lookalikes.check_text(doc, data)
+    text_rules.check_text(doc, data)
     paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
-    attributes = record_checks.check_record(doc, data, taxonomy) if taxonomy else None
+    attributes = record_rules.check_record(doc, data, taxonomy) if taxonomy else None
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
         return None
     if attributes is not None:
         paper = paper.model_copy(update={"attributes": attributes})
     if taxonomy is not None:
-        record_checks.check_expected(doc, paper, taxonomy)
+        record_rules.check_expected(doc, paper, taxonomy)
     return paper

@@ -1,7 +1,7 @@
 """The record model: what one ``papers/<id>.yaml`` file may say.
 
 The model knows no taxonomy. Tags and attributes are checked against ``taxonomy.yaml`` by
-:mod:`litcat.core.checks`, so that any catalog can declare its own dimensions and attributes.
+:mod:`litcat.core.rules.catalog`, so that any catalog can declare its own dimensions and attributes.
 """
 
 from __future__ import annotations

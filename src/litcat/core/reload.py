@@ -24,7 +24,7 @@ from .loader import (
     read_entry,
 )
 from .problems import Problem
-from .reader import Document
+from .reading.reader import Document
 from .taxonomy import Taxonomy
 
 # What tells that a file changed: modification time (ns), size, inode, and whether it is a

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import ids, record_checks
+from ..core import ids
 from ..core.catalog import PAPERS_DIR, Catalog
 from ..core.loader import load_record
 from ..core.models import Paper
 from ..core.problems import Problem
-from ..core.reader import parse
+from ..core.reading.reader import parse
+from ..core.rules import record as record_rules
 from ..core.taxonomy import Taxonomy
 from ..store.writer import dump, record_text, write_atomic
 from . import fetch
@@ -156,7 +157,7 @@ def tag_errors(taxonomy: Taxonomy, tags: dict[str, list[str]]) -> list[str]:
     """What is wrong with ``--tag`` options, worded for the command line."""
     errors: list[str] = []
     for dim_id, values in tags.items():
-        for finding in record_checks.tag_findings(taxonomy, dim_id, values):
+        for finding in record_rules.tag_findings(taxonomy, dim_id, values):
             if finding.severity != "error":
                 continue
             option = (

@@ -15,7 +15,7 @@ from ..core import ids
 from ..core.catalog import Catalog
 from ..core.loader import load_record
 from ..core.models import RECORD_FIELDS
-from ..core.reader import parse
+from ..core.reading.reader import parse
 from ..store.writer import body_comment_lines, record_text, split_header, write_atomic
 from .add import check_record
 

@@ -29,8 +29,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
-from ..core.files import LEFTOVER
 from ..core.problems import format_problems
+from ..core.reading.files import LEFTOVER
 from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
 from ..render.live import LiveSite
 from ..render.search import Entry, merge_index

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
 from ..core.loader import load_record
-from ..core.lookalikes import remove_invisible
-from ..core.reader import parse
+from ..core.reading.reader import parse
+from ..core.rules.text import remove_invisible
 from .writer import body_comment_lines, record_text, split_header, write_atomic
 
 

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from ..core.models import Paper, to_data
+from ..core.reading.syntax import text_position
 from ..core.taxonomy import Taxonomy
-from ..core.yamlsyntax import text_position
 
 
 def _current_ids(tags: dict[str, list[str]], taxonomy: Taxonomy) -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...core import ids
 from ...core.catalog import PAPERS_DIR, Catalog
-from ...core.reader import MAX_BYTES, read
+from ...core.reading.reader import MAX_BYTES, read
 from ..add import Index
 
 _BY = (("arxiv", "arXiv id"), ("doi", "DOI"))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...core import ids
-from ...core.lookalikes import remove_invisible
+from ...core.rules.text import remove_invisible
 from .entry import Listed, NotAPaper, papers_in, read_item
 from .htmlblocks import html_items
 from .links import classify, same_page

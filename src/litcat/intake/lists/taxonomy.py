@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...core.lookalikes import remove_invisible
+from ...core.rules.text import remove_invisible
 from ...core.taxonomy import Taxonomy
 from .read import ListReading
 from .structure import Heading

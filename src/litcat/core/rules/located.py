@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import did_you_mean
-from .reader import Document
+from ..problems import did_you_mean
+from ..reading.reader import Document
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .fields import BIDI_CONTROLS
-from .reader import Document, Path_
+from ..fields import BIDI_CONTROLS
+from ..reading.reader import Document, Path_
 
 # Format characters (Cf: bidi marks, zero-width characters, the word joiner, invisible
 # operators, tag characters, the soft hyphen...) and the letters that render as nothing.

@@ -1,7 +1,7 @@
 """Checks that need the taxonomy or the whole catalog, beyond what the models check alone.
 
 Two entry points: :func:`check_taxonomy` (the taxonomy file itself) and :func:`check_catalog`
-(across records). One record's checks are in :mod:`litcat.core.record_checks`.
+(across records). One record's checks are in :mod:`litcat.core.rules.record`.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from . import ids
-from .catalog import Catalog
-from .problems import Problem, did_you_mean
-from .reader import Document, Path_, locate, read
-from .taxonomy import Node, Taxonomy
+from .. import ids
+from ..catalog import Catalog
+from ..problems import Problem, did_you_mean
+from ..reading.reader import Document, Path_, locate, read
+from ..taxonomy import Node, Taxonomy
 
 # -- the taxonomy -----------------------------------------------------------------------------
 

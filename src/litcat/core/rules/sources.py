@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from .ids import parent_domains
-from .models import Paper
+from ..ids import parent_domains
+from ..models import Paper
 
 # Hosts (and their subdomains) that publish papers or their reviews.
 PRIMARY_HOSTS = frozenset(

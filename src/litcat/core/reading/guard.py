@@ -13,7 +13,7 @@ import unicodedata
 
 import yaml
 
-from .yamlsyntax import position as position
+from .syntax import position as position
 
 # Any depth up to this is safe to compose; a file that could nest deeper is measured first.
 SAFE_COMPOSE_DEPTH = 200

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from . import files, yamlguard, yamlsyntax
-from .problems import Problem
+from ..problems import Problem
+from . import files, guard, syntax
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 16
@@ -123,13 +123,13 @@ def _error(file: str, line: int, column: int, message: str, hint: str = "") -> P
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """Decode UTF-8 text, reporting the first byte that is not UTF-8 with its position."""
-    wide = yamlguard.wide_encoding(raw)
+    wide = guard.wide_encoding(raw)
     if wide is not None:
         return None, _error(file, 1, 1, f"file is {wide}, not UTF-8", "save the file as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = yamlsyntax.position(raw, exc.start)
+        line, column = syntax.position(raw, exc.start)
         message = f"byte 0x{raw[exc.start]:02x} is not UTF-8"
         return None, _error(file, line, column, message, "save the file as UTF-8")
     return text.removeprefix("\ufeff"), None
@@ -146,13 +146,13 @@ def parse(raw: bytes, file: str, *, max_bytes: int = MAX_BYTES) -> Document:
         doc.problems.append(problem)  # type: ignore[arg-type]
         return doc
     doc.text = text
-    hidden = yamlsyntax.hidden_breaks(text)
+    hidden = syntax.hidden_breaks(text)
     if hidden:
         doc.problems.extend(_error(file, *found) for found in hidden)
         return doc
     # Composing recurses once per level; measure depth first on anything that could be deep.
-    if yamlguard.could_nest_deeper(text, yamlguard.SAFE_COMPOSE_DEPTH):
-        deep = yamlguard.too_deep(text, MAX_DEPTH)
+    if guard.could_nest_deeper(text, guard.SAFE_COMPOSE_DEPTH):
+        deep = guard.too_deep(text, MAX_DEPTH)
         if deep is not None:
             doc.problems.append(_error(file, *deep))
             return doc
@@ -193,10 +193,10 @@ def _compose(doc: Document) -> yaml.Node | None:
     try:
         root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
-        doc.problems.append(_error(file, *yamlguard.reader_problem(text, exc)))
+        doc.problems.append(_error(file, *guard.reader_problem(text, exc)))
         return None
     except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_error(file, *yamlsyntax.syntax_problem(text, exc)))
+        doc.problems.append(_error(file, *syntax.syntax_problem(text, exc)))
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -291,7 +291,7 @@ class _Builder:
             )
         if id(node) in self.seen:
             # An alias: refusing the first one refuses "billion laughs" before it expands.
-            raise _Rejected(*yamlguard.first_alias(self.doc.text), "write the value out")
+            raise _Rejected(*guard.first_alias(self.doc.text), "write the value out")
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             # Reported, then read as plain data, so that the value is not also called missing.
@@ -299,7 +299,7 @@ class _Builder:
             self.fail(node, path, f"YAML tag {tag!r} is not allowed", "remove the tag")
         if len(path) > MAX_DEPTH:
             mark = node.start_mark
-            raise _Rejected(mark.line + 1, mark.column + 1, yamlguard.too_deep_message(MAX_DEPTH))
+            raise _Rejected(mark.line + 1, mark.column + 1, guard.too_deep_message(MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
             # Only a plain ``null``, ``~`` or nothing resolves to this tag (libyaml marks plain
             # scalars with the style ""), or an explicit !!null: either way it is no value.

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..models import Paper
+from ..problems import Severity, did_you_mean
+from ..reading.reader import Document, Path_
+from ..taxonomy import NodeInfo, Taxonomy
 from . import sources
-from .models import Paper
-from .problems import Severity, did_you_mean
-from .reader import Document, Path_
-from .taxonomy import NodeInfo, Taxonomy
-from .validation import validate_model
+from .located import validate_model
 
 SUMMARY_WORDS = (8, 60)
 TAG_FIELDS = ("tags", "added_tags")
