@@ -100,6 +100,8 @@ def test_enrich_from_a_real_answer_takes_venue_and_doi_and_nothing_else(
     assert after["prendergast2001impact"] == {
         **before["prendergast2001impact"],
         "venue": "J. Chem. Phys. 115, 1626 (2001)",
+        # The year the journal reference names is the venue's year.
+        "venue_year": 2001,
         "doi": "10.1063/1.1383585",
         "sources": [source + "cond-mat/0102536"],
     }

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..core import ids
 from ..core.catalog import Catalog
-from ..core.models import Paper
+from ..core.models import Paper, venue_text_year
 from ..core.problems import Problem, Severity
 from . import fetch
 from .add import facts_from_bibtex
@@ -129,6 +129,7 @@ class Enricher:
             "authors": entry.authors,
             "year": entry.year,
             "venue": entry.journal_ref,
+            "venue_year": _published_in(entry),
             "doi": _doi_or_none(entry.doi),
         }
         self._apply(pid, facts, ids.arxiv_url(arxiv), "the arXiv")
@@ -212,3 +213,14 @@ def enrich_from_answer(
 
 def _no_network(request: Any, timeout: float) -> fetch.Response:
     raise OSError("litcat enrich --from asks no server")
+
+
+def _published_in(entry: fetch.ArxivEntry) -> int | None:
+    """The year a journal reference names ("J. Chem. Phys. 115, 1626 (2001)"), when it names
+    one and it is not before the first version (a record's venue year cannot be)."""
+    if not entry.journal_ref:
+        return None
+    named = venue_text_year(entry.journal_ref)
+    if named is None or (entry.year is not None and named < entry.year):
+        return None
+    return named
