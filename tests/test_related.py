@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from litcat.core import similarity
@@ -18,11 +18,17 @@ from litcat.render.related import RELATED, related_papers
 from .conftest import CATALOG, REPO
 
 
+def exact(a: similarity.Vector, b: similarity.Vector) -> float:
+    """A pair's score as nearest compares scores (summed in another order, two equal scores
+    may differ in their last bit)."""
+    return round(similarity.dot(a, b), similarity.SCORE_DIGITS)
+
+
 def brute(vectors: list[similarity.Vector], limit: int) -> list[list[int]]:
     """Every pair's dot product, the largest positive ones first, ties by index."""
     found = []
     for i, mine in enumerate(vectors):
-        scores = [(-similarity.dot(mine, theirs), j) for j, theirs in enumerate(vectors) if j != i]
+        scores = [(-exact(mine, theirs), j) for j, theirs in enumerate(vectors) if j != i]
         found.append([j for minus, j in sorted(scores)[:limit] if minus < 0])
     return found
 
@@ -139,6 +145,15 @@ def test_nearest_is_every_pair_on_random_vectors(vectors: list[dict[str, float]]
 
 
 @given(vectors_strategy, st.integers(1, 6))
+# Found under CI: 0 and 2 tie for 1, but summed in another order 2's score was a bit larger.
+@example(
+    vectors=[
+        {"a": 1.0, "b": 0.0, "c": 0.0, "d": 1.0},
+        {"a": 1.0, "b": 0.0, "c": 0.5, "d": 0.4036627726113845},
+        {"a": 1.0, "b": 0.0, "c": 2.220446049250313e-16, "d": 1.0},
+    ],
+    k=2,
+)
 def test_over_the_budget_the_found_are_ranked_by_their_exact_score(
     vectors: list[dict[str, float]], k: int
 ) -> None:
@@ -147,7 +162,7 @@ def test_over_the_budget_the_found_are_ranked_by_their_exact_score(
     assert found == again
     for i, near in enumerate(found):
         assert len(near) <= k and i not in near
-        ranked = [(-similarity.dot(vectors[i], vectors[j]), j) for j in near]
+        ranked = [(-exact(vectors[i], vectors[j]), j) for j in near]
         assert ranked == sorted(ranked)
         assert all(minus < 0 for minus, _ in ranked)
 

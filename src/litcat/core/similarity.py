@@ -188,6 +188,11 @@ def _nearest_to(
     return [o for minus, o in heapq.nsmallest(limit, _ranked(scores)) if minus < 0]
 
 
+# Scores are compared at this many decimals: summed in another order, two equal scores can
+# differ in their last bit, and a tie must still go to the smaller index.
+SCORE_DIGITS = 12
+
+
 def _ranked(scores: dict[int, float]) -> Iterator[tuple[float, int]]:
     """(minus the score, index) pairs: the smallest first are the best, ties by index."""
-    return ((-score, other) for other, score in scores.items())
+    return ((-round(score, SCORE_DIGITS), other) for other, score in scores.items())
