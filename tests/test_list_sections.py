@@ -262,3 +262,22 @@ def test_a_list_written_under_its_table_of_contents_is_read() -> None:
     )
     reading = read_list(text, "list.md")
     assert [p.first.title for p in reading.papers] == ["Adam: A method for stochastic optimization"]
+
+
+def test_the_sections_under_a_table_of_contents_are_the_taxonomy() -> None:
+    from litcat.intake.lists.read import read_list
+    from litcat.intake.lists.taxonomy import list_taxonomy
+
+    text = (
+        "# Most cited\n\n## Contents\n\n* [Optimization](#optimization)\n\n"
+        "### Optimization\n"
+        "- **Adam: A method for stochastic optimization** (2014), D. Kingma and J. Ba"
+        " [[pdf]](http://arxiv.org/pdf/1412.6980)\n\n"
+        "### Vision\n"
+        "- **Deep residual learning for image recognition** (2016), K. He et al."
+        " [[pdf]](http://arxiv.org/pdf/1512.03385)\n"
+    )
+    sections = list_taxonomy(read_list(text, "list.md"), "list.md")
+    [dimension] = sections.data["dimensions"]
+    assert dimension["id"] == "section"
+    assert [node["id"] for node in dimension["nodes"]] == ["optimization", "vision"]

@@ -37,6 +37,11 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", ascii_text.lower()))
 
 
+def is_contents(text: str) -> bool:
+    """Whether a heading names a table of contents (``## Contents``)."""
+    return _CONTENTS.match(_words(text)) is not None
+
+
 def is_aside(text: str) -> bool:
     """Whether a heading names a section of something other than papers
     (``## 🔥 News``, ``## 3. Implementations``, ``## Table of Contents``)."""
@@ -52,7 +57,7 @@ def asides(headings: list[Heading]) -> dict[int, int]:
     found: dict[int, int] = {}
     for heading in headings:  # a parent comes before its sections
         parent = heading.parent
-        if parent in found and not _CONTENTS.match(_words(headings[found[parent]].text)):
+        if parent in found and not is_contents(headings[found[parent]].text):
             found[heading.index] = found[parent]
         elif is_aside(heading.text):
             found[heading.index] = heading.index

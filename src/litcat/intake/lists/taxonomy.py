@@ -17,6 +17,7 @@ from typing import Any
 from ...core.rules.text import remove_invisible
 from ...core.taxonomy import Taxonomy
 from .read import ListReading
+from .sections import is_contents
 from .structure import Heading
 
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s*(?=\S)")
@@ -127,15 +128,16 @@ class _Tree:
         headings = reading.headings
         used = _used(reading)
         title = headings[0].index if reading.title is not None else None
-        self.roots = [
-            h
-            for h in headings
-            if h.index in used and h.index != title and h.parent in (None, title)
-        ]
         self.children = {
             h.index: [c for c in headings if c.index in used and c.parent == h.index]
             for h in headings
         }
+        # A list written under its table of contents ("## Contents", then "### Optimization")
+        # is filed by the sections under it: the contents heading is no dimension or node.
+        self.roots = []
+        for h in headings:
+            if h.index in used and h.index != title and h.parent in (None, title):
+                self.roots += self.children[h.index] if is_contents(h.text) else [h]
 
     def nodes(
         self, level: list[Heading], dim: str, origin: str, sections: Sections, taken: set[str]
