@@ -276,6 +276,9 @@
         list.appendChild(item);
         boxes.push({ f: f, v: v, input: input, not: not, count: count, item: item });
       });
+      // A facet none of whose values any paper has (no code link in the whole catalog) would
+      // be a heading over nothing.
+      if (!list.children.length) return;
       set.appendChild(list);
       container.appendChild(set);
     });
