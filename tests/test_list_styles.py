@@ -288,3 +288,38 @@ def test_a_year_in_brackets_ends_the_title(
     reading = read_list(entry + "\n", "list.md")
     [paper] = reading.papers
     assert (paper.first.title, paper.first.authors, paper.first.year) == (title, authors, year)
+
+
+@pytest.mark.parametrize(
+    ("entry", "venue", "venue_year", "authors"),
+    [
+        # A venue with its year in two digits (lists of legged robotics, of vision).
+        (
+            "- [Learning Robust Perceptive Locomotion](https://arxiv.org/abs/2201.08117),"
+            " Miki et al., Science Robotics'22",
+            "Science Robotics",
+            2022,
+            ["Miki"],
+        ),
+        (
+            "- [Old Paper Title Here](https://example.org/p.pdf), Ann Old, NIPS\u201998",
+            "NIPS",
+            1998,
+            ["Ann Old"],
+        ),
+        # A venue in brackets or parentheses after the title.
+        ("- [Some Paper Title](https://arxiv.org/abs/2305.00002) [RSS, 2023]", "RSS", 2023, []),
+        (
+            "- [Some Paper Title](https://openreview.net/forum?id=abc123) (ICLR 2024)",
+            "ICLR 2024",
+            None,
+            [],
+        ),
+    ],
+)
+def test_a_venue_after_the_title_in_the_common_forms(
+    entry: str, venue: str, venue_year: int | None, authors: list[str]
+) -> None:
+    [paper] = read_list(entry + "\n", "list.md").papers
+    listed = paper.first
+    assert (listed.venue, listed.venue_year, listed.authors) == (venue, venue_year, authors)

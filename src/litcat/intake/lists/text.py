@@ -6,6 +6,7 @@ which.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ _VENUE_DATE = re.compile(
 )
 _ONLY_DATE = re.compile(rf"^(?:{_MONTH}\s*)?((?:19|20)\d\d)(?:[./-]\d\d?)?$", re.IGNORECASE)
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|corr\b|e-?print)", re.IGNORECASE)
+# "CVPR'21", "Science Robotics '22": a venue and its year in two digits.
+_SHORT_YEAR = re.compile(r"^(.*?)\s*['\u2018\u2019](\d\d)$")
 LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*)$", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:]")
 DASHES = "-\u2013\u2014"
@@ -59,6 +62,13 @@ def read_venue(text: str) -> Venue | None:
     if only_date:
         # "*2024*" or "Mar 2025" dates the paper; it names no venue.
         return Venue(None, None, int(only_date.group(1)))
+    short = _SHORT_YEAR.match(text)
+    if short:
+        year = _full_year(int(short.group(2)))
+        if _PREPRINT.match(text):
+            return Venue(None, None, year)
+        if short.group(1).strip(EDGES):
+            return Venue(short.group(1).strip(EDGES), year, year)
     if _PREPRINT.match(text):
         found = YEAR.search(text)
         return Venue(None, None, int(found.group(1)) if found else None)
@@ -67,6 +77,14 @@ def read_venue(text: str) -> Venue | None:
         year = int(dated.group(2))
         return Venue(dated.group(1).strip(EDGES), year, year)
     return Venue(text, None, venue_text_year(text))
+
+
+def _full_year(two: int) -> int:
+    """'21 is 2021 and '98 is 1998: a year in two digits is of this century unless that would
+    be after next year."""
+    this = dt.date.today().year
+    year = 2000 + two
+    return year if year <= this + 1 else year - 100
 
 
 def read_authors(text: str) -> tuple[list[str], bool] | None:
@@ -125,7 +143,7 @@ def with_bare_urls(line: Line) -> Line:
 
 # "Surname et al." and what follows it: the authors end where "et al." does.
 _UNTIL_ET_AL = re.compile(r"^(.*?\bet\.?\s*al\.?)(.*)$", re.IGNORECASE | re.DOTALL)
-_ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\s*\.?$")
+_ENDS_WITH_YEAR = re.compile(r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)\s*\.?$")
 # "(Oral)" and kin say how a paper was presented, not what it is called.
 _NOT_NICKNAMES = frozenset(
     {"oral", "spotlight", "poster", "survey", "workshop", "extended", "preprint", "review"}
@@ -147,7 +165,8 @@ def read_tail(text: str) -> Tail:
     neither is left out."""
     authors = venue = None
     for part in text.split("|"):
-        part = part.strip(EDGES)
+        # "[RSS, 2023]" and "(ICLR 2024)" after a title are its venue.
+        part = part.strip(EDGES + ")]}")
         if not part:
             continue
         until = _UNTIL_ET_AL.match(part)
