@@ -20,7 +20,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise, repeat
 from operator import mul
 from typing import TYPE_CHECKING
@@ -178,14 +178,14 @@ def _nearest_to(
             scores[other] += x * y
     scores.pop(index, None)
     if cut < len(keys):
-        chosen = [o for _, o in heapq.nsmallest(CANDIDATES, _ranked(scores))]
+        chosen = [o for _, o in _best(scores, CANDIDATES)]
         scores = {o: scores[o] for o in chosen}
         skipped = keys[cut:]
         weights = [vector[key] for key in skipped]
         for other in chosen:
             theirs = vectors[other].get
             scores[other] += sum(map(mul, weights, map(theirs, skipped, repeat(0.0))))
-    return [o for minus, o in heapq.nsmallest(limit, _ranked(scores)) if minus < 0]
+    return [o for minus, o in _best(scores, limit) if minus < 0]
 
 
 # Scores are compared at this many decimals: summed in another order, two equal scores can
@@ -193,6 +193,15 @@ def _nearest_to(
 SCORE_DIGITS = 12
 
 
-def _ranked(scores: dict[int, float]) -> Iterator[tuple[float, int]]:
-    """(minus the score, index) pairs: the smallest first are the best, ties by index."""
-    return ((-round(score, SCORE_DIGITS), other) for other, score in scores.items())
+# Scores closer than this to the n-th best may tie with it once rounded.
+_MARGIN = 10.0**-SCORE_DIGITS
+
+
+def _best(scores: dict[int, float], n: int) -> list[tuple[float, int]]:
+    """The n best (minus the score, index) pairs, best first, ties by index. Only the scores
+    near the n-th best are rounded and sorted (a paper meets hundreds of others)."""
+    pool: Iterable[tuple[int, float]] = scores.items()
+    if len(scores) > n:
+        cutoff = heapq.nlargest(n, scores.values())[-1] - _MARGIN
+        pool = [(other, score) for other, score in pool if score >= cutoff]
+    return sorted((-round(score, SCORE_DIGITS), other) for other, score in pool)[:n]
