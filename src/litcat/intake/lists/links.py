@@ -168,43 +168,45 @@ def same_page(url: str) -> str:
 
 # Where papers themselves are published: preprint servers, proceedings and publishers. A link
 # here is a paper's, whatever its label; the report accounts for each one.
-PAPER_HOSTS = (
-    "arxiv.org",
-    "doi.org",
-    "openreview.net",
-    "nips.cc",
-    "neurips.cc",
-    "mlr.press",
-    "jmlr.org",
-    "thecvf.com",
-    "ecva.net",
-    "aclanthology.org",
-    "aclweb.org",
-    "ieee.org",
-    "computer.org",
-    "acm.org",
-    "springer.com",
-    "sciencedirect.com",
-    "nature.com",
-    "science.org",
-    "pnas.org",
-    "cell.com",
-    "wiley.com",
-    "tandfonline.com",
-    "iop.org",
-    "oup.com",
-    "aaai.org",
-    "ijcai.org",
-    "roboticsproceedings.org",
-    "bmva.org",
-    "biorxiv.org",
-    "medrxiv.org",
-    "mdpi.com",
-    "frontiersin.org",
-    "plos.org",
-    "sagepub.com",
-    "iclr.cc",
-    "icml.cc",
+PAPER_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "doi.org",
+        "openreview.net",
+        "nips.cc",
+        "neurips.cc",
+        "mlr.press",
+        "jmlr.org",
+        "thecvf.com",
+        "ecva.net",
+        "aclanthology.org",
+        "aclweb.org",
+        "ieee.org",
+        "computer.org",
+        "acm.org",
+        "springer.com",
+        "sciencedirect.com",
+        "nature.com",
+        "science.org",
+        "pnas.org",
+        "cell.com",
+        "wiley.com",
+        "tandfonline.com",
+        "iop.org",
+        "oup.com",
+        "aaai.org",
+        "ijcai.org",
+        "roboticsproceedings.org",
+        "bmva.org",
+        "biorxiv.org",
+        "medrxiv.org",
+        "mdpi.com",
+        "frontiersin.org",
+        "plos.org",
+        "sagepub.com",
+        "iclr.cc",
+        "icml.cc",
+    }
 )
 
 
@@ -212,8 +214,6 @@ def paper_key(url: str) -> str | None:
     """What a link to a paper is known by (``arxiv:2303.04137``, ``doi:10...``, the page);
     None for a link that is not to a paper's host."""
     url = clean_url(url.strip())
-    host = (urllib.parse.urlsplit(url).hostname or "").lower()
-    on_host = any(host == h or host.endswith(f".{h}") for h in PAPER_HOSTS)
     try:
         link = _by_id(ids.check_url(url))
     except ValueError:
@@ -221,10 +221,12 @@ def paper_key(url: str) -> str | None:
     if link is not None and link.ident is not None:
         kind = "doi" if link.role == "paper" else link.role
         return f"{kind}:{link.ident}"
+    parts = urllib.parse.urlsplit(url)
+    domains = ids.parent_domains((parts.hostname or "").lower())
     # A server's own pages (its home, a listing) name no paper: only its ids do.
-    by_id_only = any(host == h or host.endswith(f".{h}") for h in _ID_HOSTS)
-    path = urllib.parse.urlsplit(url).path.strip("/")
-    return f"page:{same_page(url)}" if on_host and path and not by_id_only else None
+    if PAPER_HOSTS.isdisjoint(domains) or not _ID_HOSTS.isdisjoint(domains):
+        return None
+    return f"page:{same_page(url)}" if parts.path.strip("/") else None
 
 
-_ID_HOSTS = ("arxiv.org", "doi.org", "openreview.net")
+_ID_HOSTS = frozenset({"arxiv.org", "doi.org", "openreview.net"})
