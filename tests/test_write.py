@@ -280,3 +280,19 @@ def test_fmt_removes_the_invisible_characters_no_text_needs(cli: Cli, catalog_di
     assert cli(catalog_dir, "fmt").exit_code == 0
     assert path.read_text(encoding="utf-8") == text
     assert cli(catalog_dir, "validate", "--strict").exit_code == 0
+
+
+def test_fmt_keeps_an_invisible_character_the_record_needs(cli: Cli, catalog_dir: Path) -> None:
+    """An author written as one soft hyphen would be empty without it: fmt leaves it for the
+    contributor to see (validate --strict names it) instead of writing an invalid record."""
+    path = catalog_dir / "papers" / "berg2021flyways.yaml"
+    text = path.read_text(encoding="utf-8")
+    author = text.split("authors:\n", 1)[1].splitlines()[0]
+    path.write_text(text.replace(author, "  - \u00ad", 1), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    assert cli(catalog_dir, "validate").exit_code == 0
+    assert cli(catalog_dir, "fmt").exit_code == 0
+    assert path.read_text(encoding="utf-8") == before
+    strict = cli(catalog_dir, "validate", "--strict")
+    assert strict.exit_code == 1
+    assert "U+00AD" in strict.output
