@@ -13,13 +13,25 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.site import plugin_config
-from litcat.render.convert import MarkdownConverter, converted_highlight, site_highlight
+from litcat.core.loader import load_catalog
+from litcat.core.models import Paper
+from litcat.formats.bibtex import bibtex_entry
+from litcat.render.convert import (
+    MarkdownConverter,
+    bibtex_html,
+    converted_highlight,
+    pygments_highlight,
+    site_highlight,
+)
 from litcat.render.finish import Finisher
 
 from .conftest import CATALOG, REPO
 from .sitebuild import Build, make_docs, mkdocs_build, write_config
+from .test_roundtrip import papers
 from .test_site import hostile_catalog
 
 # The repository's own Markdown setup (md_in_html among it).
@@ -165,3 +177,70 @@ def test_a_catalog_copy_builds_without_the_finisher_too(tmp_path: Path) -> None:
     build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert '<h2 id="bibtex">BibTeX' in build.html("papers/berg2021flyways")
+
+
+# Pieces BibTeX code is drawn from: the entry's own marks and what the lexer reads otherwise.
+_BIB_PIECES = st.sampled_from(
+    [
+        *("@", "misc", "article", "comment", "commentary", "string", "preamble", "title"),
+        *("{", "}", "(", ")", ",", "=", '"', "\\", "#", "&", "<", "é", "2024", "x_y"),
+        *("\n", "  ", " ", " = ", "a b", "\t"),
+    ]
+)
+
+
+_BIB_TEXT = st.lists(_BIB_PIECES, max_size=8).map("".join)
+# Text within one line and without braces: what most fields hold.
+_BIB_PLAIN = st.lists(_BIB_PIECES.filter(lambda p: not set(p) & set("{}\n")), max_size=8).map(
+    "".join
+)
+
+
+def _mostly(usual: list[str]) -> st.SearchStrategy[str]:
+    return st.one_of(*[st.sampled_from(usual)] * 4, _BIB_TEXT)
+
+
+@st.composite
+def bibtex_like(draw: st.DrawFn) -> str:
+    """Code in the shape of the site's entries, each part of it drawn from the pieces."""
+    kind = draw(_mostly(["misc", "article", "inproceedings", "commentary", "comment", "string"]))
+    lines = [f"@{kind}{{{draw(_mostly(['key', 'a-b.c:1']))},"]
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(_mostly(["title", "archivePrefix"]))
+        value = draw(st.one_of(_BIB_PLAIN, _BIB_PLAIN, _BIB_TEXT))
+        braced = draw(st.integers(0, 5)) > 0
+        lines.append(f"  {name} = {{{value}}}," if braced else f"  {name} = {value},")
+    lines.append(draw(_mostly(["}", "}"])))
+    return "\n".join(lines)
+
+
+@settings(max_examples=400)
+@example("@misc{k,\n  title = {a}b{c},\n}")  # two groups: the lexer reads b as a name
+@example('@misc{k,\n  title = {"q" <&> {i}},\n}')
+@example("@comment{k,\n  title = {a},\n}")
+@given(bibtex_like() | st.lists(_BIB_PIECES, max_size=40).map("".join))
+def test_the_bibtex_shortcut_gives_pygments_html_or_steps_aside(code: str) -> None:
+    found = bibtex_html(code)
+    if found is not None:
+        assert found == pygments_highlight()(code, "bibtex")
+
+
+@settings(max_examples=200, deadline=None)
+@given(papers())
+def test_every_entry_the_site_writes_takes_the_bibtex_shortcut_when_its_braces_balance(
+    paper: Paper,
+) -> None:
+    entry = bibtex_entry(paper).rstrip("\n")
+    found = bibtex_html(entry)
+    if "\\{" not in entry and "\\}" not in entry:
+        assert found is not None, entry
+    if found is not None:
+        assert found == pygments_highlight()(entry, "bibtex")
+
+
+def test_the_catalog_s_entries_all_take_the_bibtex_shortcut() -> None:
+    highlight = pygments_highlight()
+    catalog = load_catalog(CATALOG)
+    for paper in catalog.papers.values():
+        entry = bibtex_entry(paper).rstrip("\n")
+        assert bibtex_html(entry) == highlight(entry, "bibtex"), paper.id

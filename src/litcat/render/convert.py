@@ -6,7 +6,9 @@ Python-Markdown is imported when a converter is made, so rendering to Markdown l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from .finish import Converted, Highlight
@@ -73,6 +75,58 @@ def pygments_highlight() -> Highlight:
     return highlight
 
 
+# The BibTeX entries the site shows (formats.bibtex.bibtex_entry): a head line, one
+# ``  name = {value},`` line per field, and a closing brace. Pygments' BibTeX lexer reads every
+# such entry into the same tokens, written below as its HTML formatter writes them; anything
+# else goes to Pygments.
+_BIB_HEAD = re.compile(r"@([a-z]+)\{([a-z0-9_.:-]+),\Z")
+_BIB_FIELD = re.compile(r"  ([a-z][a-z]*) = (\{.*\}),\Z", re.IGNORECASE)
+# Entry types Pygments' lexer reads otherwise (@comment opens a comment, as does any type
+# beginning with it but "commentary").
+_BIB_SPECIAL = re.compile(r"comment(?!ary)|preamble\Z|string\Z")
+
+
+def _span(css: str, text: str) -> str:
+    return f'<span class="{css}">{escape(text, quote=False)}</span>'
+
+
+def _braced(value: str) -> bool:
+    """Whether ``value`` is one brace group: its braces balance and the first closes last (a
+    backslash escapes nothing for the lexer)."""
+    depth = 0
+    for position, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and position != len(value) - 1:
+                return False
+    return depth == 0
+
+
+def bibtex_html(code: str) -> str | None:
+    """The HTML Pygments gives a BibTeX entry of the site's shape (with pymdownx.highlight's
+    default settings), or None for any other code."""
+    lines = code.split("\n")
+    head = _BIB_HEAD.match(lines[0])
+    if head is None or _BIB_SPECIAL.match(head[1]) or len(lines) < 2 or lines[-1] != "}":
+        return None
+    out = [
+        '<div class="highlight"><pre><span></span><code>'
+        f"{_span('nc', '@' + head[1])}{_span('p', '{')}{_span('nl', head[2])}{_span('p', ',')}"
+    ]
+    for line in lines[1:-1]:
+        field = _BIB_FIELD.match(line)
+        if field is None or not _braced(field[2]) or "\n" in field[2]:
+            return None
+        out.append(
+            f"{_span('w', '  ')}{_span('na', field[1])}{_span('w', ' ')}{_span('p', '=')}"
+            f"{_span('w', ' ')}{_span('s', field[2])}{_span('p', ',')}"
+        )
+    out.append(f"{_span('p', '}')}\n</code></pre></div>")
+    return "\n".join(out)
+
+
 def site_highlight(convert: Callable[[str], Converted]) -> Highlight:
     """The fast highlighter if it agrees with the site's Markdown on :data:`SAMPLE` and on
     the code in question, else the converter. Code Markdown would change before highlighting
@@ -84,10 +138,16 @@ def site_highlight(convert: Callable[[str], Converted]) -> Highlight:
         return slow
     if fast(*SAMPLE) != slow(*SAMPLE).strip():
         return slow
+    # The site's own entries skip Pygments when the shortcut gives its HTML for the sample.
+    entries = bibtex_html(SAMPLE[0]) == fast(*SAMPLE)
 
     def highlight(code: str, lang: str) -> str:
         if not _plain(code):
             return slow(code, lang)
+        if entries and lang == "bibtex":
+            html = bibtex_html(code)
+            if html is not None:
+                return html
         return fast(code, lang)
 
     return highlight
