@@ -261,12 +261,16 @@ def load_record(doc: Document, paper_id: str, taxonomy: Taxonomy | None) -> Pape
         data = {k: v for k, v in data.items() if k != "id"}
     data = without_empty_optionals(data)
     text_rules.check_text(doc, data)
-    paper = validate_model(doc, Paper, {**data, "id": paper_id}, fields=RECORD_FIELDS)
-    attributes = record_rules.check_record(doc, data, taxonomy) if taxonomy else None
+    fields = {**data, "id": paper_id}
+    if taxonomy is not None:
+        attributes = record_rules.check_record(doc, data, taxonomy)
+        if isinstance(data.get("attributes"), dict):
+            # The paper holds them with their declared types ("true" becomes True); the model
+            # checks only that they are a mapping, which they are.
+            fields["attributes"] = attributes
+    paper = validate_model(doc, Paper, fields, fields=RECORD_FIELDS)
     if paper is None or not id_ok or any(p.is_error for p in doc.problems):
         return None
-    if attributes is not None:
-        paper = paper.model_copy(update={"attributes": attributes})
     if taxonomy is not None:
         record_rules.check_expected(doc, paper, taxonomy)
     return paper
