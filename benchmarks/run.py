@@ -1,6 +1,6 @@
 """The benchmark runner (`make bench`): generate catalogs, measure every step, write RESULTS.md.
 
-    python -m benchmarks.run                 # N = 1,000 and 10,000, validate alone at 100,000
+    python -m benchmarks.run                 # N = 2,000 and 10,000, validate alone at 100,000
     python -m benchmarks.run --sizes 1000 --big 0 --no-write   # a quick look
 
 Every measured step runs in its own subprocess, so that its peak memory is its own.
@@ -30,7 +30,7 @@ def reps_for(papers: int, quick: int, slow: int) -> int:
 def validate_steps(root: Path, papers: int) -> dict[str, Step]:
     """The parse floor, load_catalog in process, and the CLI; the floor and the CLI in turn,
     so that their ratio (the whole processes, start-up included) shares any drift in load."""
-    reps = 5 if papers <= 1_000 else reps_for(papers, 3, 1)
+    reps = reps_for(papers, 5, 1)
     paired = measure_pair(
         {
             "parse floor": [PYTHON, "-m", "benchmarks.probe", "floor", str(root)],
@@ -76,12 +76,15 @@ def _summary(step: Step) -> dict[str, Any]:
         "runs": len(step.runs),
         "seconds": step.reported("seconds") if "seconds" in step.runs[0].report else None,
         "work_cpu": step.reported("cpu") if "cpu" in step.runs[0].report else None,
+        # Run by run: steps measured in turn (measure_pair) are compared pair by pair.
+        "cpu_runs": [run.cpu for run in step.runs],
+        "wall_runs": [run.wall for run in step.runs],
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000", help="catalog sizes, comma-separated")
+    parser.add_argument("--sizes", default="2000,10000", help="catalog sizes, comma-separated")
     parser.add_argument("--big", type=int, default=100_000, help="validate alone at this size")
     parser.add_argument("--no-site", action="store_true", help="validate steps only")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")

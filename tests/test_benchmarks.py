@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
 from benchmarks.generate import HERE, choose_taxonomy, generate
@@ -26,3 +27,36 @@ def test_generator_is_deterministic_and_reuses_its_output(tmp_path: Path) -> Non
     marker.write_text("changed", encoding="utf-8")
     generate(first, 30, HERE / "taxonomy.yaml", seed=7)
     assert marker.read_text(encoding="utf-8") == "changed"
+
+
+def _step(cpu: list[float]) -> dict[str, object]:
+    return {
+        "wall": statistics.median(cpu),
+        "cpu": statistics.median(cpu),
+        "peak_mib": 50.0,
+        "runs": len(cpu),
+        "seconds": None,
+        "work_cpu": 1.0,
+        "cpu_runs": cpu,
+        "wall_runs": cpu,
+    }
+
+
+def test_the_report_gives_each_ratio_pair_by_pair_with_its_spread() -> None:
+    from benchmarks import report
+
+    # Pair by pair, 2.0/1.0, 3.3/3.0 and 4.4/4.0: the median ratio is 1.1, which the ratio of the
+    # medians (3.3/3.0) would also give, but not the min and the max.
+    steps = {"lightest": _step([1.0, 3.0, 4.0]), "plugin": _step([2.0, 3.3, 4.4])}
+    steps |= {"floor": _step([1.0, 1.0]), "validate": _step([1.2, 1.4]), "load": _step([1.0])}
+    results = {
+        "taxonomy": "taxonomy.yaml",
+        "machine": {},
+        "sizes": [{"papers": 10_000, "steps": steps}],
+    }
+    text = report.render(results)
+    light = next(line for line in text.splitlines() if "its lightest build" in line)
+    assert "**1.10x (1.10 to 2.00, 3 pairs)**" in light
+    assert light.endswith("| yes |")
+    validate = next(line for line in text.splitlines() if "10,000 records" in line)
+    assert "**1.30x (1.20 to 1.40, 2 pairs)**" in validate and validate.endswith("| yes |")
