@@ -203,6 +203,7 @@ def test_file_that_is_not_utf8(cli: Cli, catalog_dir: Path, tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not HEPML.is_file(), reason=f"the HEPML corpus is not at {HEPML}")
 def test_hepml_every_entry_imported_or_reported(cli: Cli, tmp_path: Path) -> None:
     root = tmp_path / "hep"

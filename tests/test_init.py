@@ -171,6 +171,7 @@ def test_a_catalog_s_templates_replace_the_package_s_by_name(cli: Cli, tmp_path:
 SHARED_LISTS = REPO.parent / "shared" / "corpora" / "lists"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "at_least"), [("awesome-NeRF__awesome-NeRF", 140), ("thunlp__GNNPapers", 420)]
 )

@@ -28,6 +28,9 @@ from litcat.core.loader import load_catalog
 from .conftest import REPO, TESTS
 from .listcheck import check_review_catalog
 
+# One worker builds the wheel and its environment (``make quick`` runs with --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "src", "templates")
 
 
