@@ -33,14 +33,15 @@ test: lint
 	$(BIN)/python -m pytest
 
 # While working: every test but the browser ones, on every core (make test runs them all).
-# One test at a time to each worker, the slow ones first (tests/conftest.py), so that both end
-# together; the tests' files on tmpfs where there is one (records are written with an fsync).
+# The slow tests first (tests/conftest.py) and work stealing, so that both workers end together
+# (and the wheel's tests, side by side, build it once); the tests' files on tmpfs where there is
+# one (records are written with an fsync).
 # Compiled modules are kept (__pycache__/, ignored by git) even where PYTHONDONTWRITEBYTECODE is
 # set: without them each worker and each child process compiles litcat and the tests again.
 quick: export PYTHONDONTWRITEBYTECODE =
 quick: $(STAMP)
 	tmp=$$(mktemp -d /dev/shm/litcat-quick.XXXXXX 2>/dev/null) || tmp=; \
-	$(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup $${tmp:+--basetemp=$$tmp}; \
+	$(BIN)/python -m pytest -q -m "not browser" -n auto --dist worksteal $${tmp:+--basetemp=$$tmp}; \
 	status=$$?; if [ -n "$$tmp" ]; then rm -rf "$$tmp"; fi; exit $$status
 
 lint: $(STAMP)

@@ -28,8 +28,7 @@ from litcat.core.loader import load_catalog
 from .conftest import REPO, TESTS
 from .listcheck import check_review_catalog
 
-# One worker builds the wheel and its environment (``make quick`` runs with --dist loadgroup).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow
 
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "src", "templates")
 
