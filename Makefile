@@ -33,8 +33,16 @@ test: lint
 	$(BIN)/python -m pytest
 
 # While working: every test but the browser ones, on every core (make test runs them all).
+# The slow tests first (tests/conftest.py) and work stealing, so that both workers end together
+# (and the wheel's tests, side by side, build it once); the tests' files on tmpfs where there is
+# one (records are written with an fsync).
+# Compiled modules are kept (__pycache__/, ignored by git) even where PYTHONDONTWRITEBYTECODE is
+# set: without them each worker and each child process compiles litcat and the tests again.
+quick: export PYTHONDONTWRITEBYTECODE =
 quick: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser" -n auto
+	tmp=$$(mktemp -d /dev/shm/litcat-quick.XXXXXX 2>/dev/null) || tmp=; \
+	$(BIN)/python -m pytest -q -m "not browser" -n auto --dist worksteal $${tmp:+--basetemp=$$tmp}; \
+	status=$$?; if [ -n "$$tmp" ]; then rm -rf "$$tmp"; fi; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

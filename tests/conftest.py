@@ -37,6 +37,12 @@ TODAY = dt.date(2026, 1, 15)
 UPDATE_GOLDEN = bool(os.environ.get("LITCAT_UPDATE_GOLDEN"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked ``slow`` first, in their order: on parallel workers (``make quick``) a
+    long test started last would keep one worker running after the other has finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @dataclass
 class Cli:
     """Runs ``litcat`` as a command with what tests need in place of the world: recorded HTTP

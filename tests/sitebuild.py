@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import os
 import shutil
-import subprocess
-import sys
+import traceback
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import click
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from litcat.render import theme
 
@@ -123,20 +127,53 @@ class Build:
 
 
 def mkdocs_build(config: Path, site: Path, today: dt.date | None = None) -> Build:
-    """A strict build; ``today`` is the day the plugin takes for the build's (through
-    ``SOURCE_DATE_EPOCH``), so that pages that name it can be compared."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """What ``mkdocs build --strict -f CONFIG -d SITE`` does, run in this process (a new
+    process would spend more on importing MkDocs and Material than on the build): its exit
+    status and what it logs or prints. ``today`` is the day the plugin takes for the build's
+    (through ``SOURCE_DATE_EPOCH``), so that pages that name it can be compared. The command
+    itself is run by the wheel's test (test_wheel.py)."""
+    env = {"NO_MKDOCS_2_WARNING": "1"}
     if today is not None:
         midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
         env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    return Build(site, run.returncode, run.stdout + run.stderr)
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        returncode = _build(config, site)
+    except Exception:
+        output.write(traceback.format_exc())
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return Build(site, returncode, output.getvalue())
+
+
+def _build(config_file: Path, site: Path) -> int:
+    """``mkdocs build``'s command (mkdocs/__main__.py), with its click errors as exit 1."""
+    try:
+        config = load_config(str(config_file), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    except click.ClickException as exc:
+        logging.getLogger("mkdocs").error(exc.format_message())
+        return 1
+    return 0
 
 
 class _Text(HTMLParser):

@@ -223,6 +223,7 @@ def hostile_records(draw: st.DrawFn) -> Paper:
     return record(**data)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(hostile_records())
 def test_any_exported_record_reads_back_the_same(paper: Paper) -> None:

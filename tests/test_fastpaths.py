@@ -265,6 +265,7 @@ def _built(source: str, *, quick: bool) -> tuple[Any, list[Problem]]:
         return None, [*doc.problems, Problem("error", "f.yaml", line, column, "", message)]
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(YAML_SOURCE)
 @example("a: &x v\nb: *x\n")
@@ -334,6 +335,7 @@ LINK = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(st.one_of(LINK, URL))
 def test_the_plain_link_fast_path_agrees_with_the_link_rules(url: str) -> None:

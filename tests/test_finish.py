@@ -96,6 +96,7 @@ def test_every_page_of_the_test_site_reads_the_same(tmp_path: Path, md_in_html: 
     assert 'href="#related-papers" class="md-nav__link"' in paper
 
 
+@pytest.mark.slow
 def test_the_real_catalog_s_paper_node_and_home_pages_read_the_same(tmp_path: Path) -> None:
     config = plugin_config(REPO, tmp_path / "unused")
     fast, slow = build_both(tmp_path, config)

@@ -8,14 +8,16 @@ they found, with its path, and stop with exit 1 (or, for a leftover, warn and go
 from __future__ import annotations
 
 import os
+import signal
 import socket
-import subprocess
-import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 from litcat.core.loader import load_catalog
 from litcat.store.writer import write_atomic
@@ -23,8 +25,7 @@ from litcat.store.writer import write_atomic
 from .conftest import Cli
 from .sitebuild import make_docs, mkdocs_build, write_config
 
-LITCAT = [sys.executable, "-c", "from litcat.cli import main; main()"]
-# A process that would block on a FIFO is stopped after this long; the commands take < 5 s.
+# A command that would block on a FIFO is stopped after this long; the commands take < 5 s.
 HANG = 60
 
 
@@ -84,27 +85,43 @@ HOSTILE: dict[str, tuple[Callable[[Path], str], str]] = {
 }
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``litcat`` in a process of its own, so that a hang fails the test instead of the run."""
-    return subprocess.run(
-        [*LITCAT, "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=HANG,
-        check=False,
-    )
+@contextmanager
+def stopped_after(seconds: int) -> Iterator[None]:
+    """A command that blocks (on a FIFO, say) is stopped by a signal after ``seconds``: the
+    test fails instead of the run. Signals reach the main thread only, where tests run."""
+    assert threading.current_thread() is threading.main_thread()
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run(cli: Cli, root: Path, *args: str) -> Result:
+    """``litcat`` on ``root`` in this process, stopped if it hangs; an exception it lets out (a
+    hang's among them) fails the test whatever the exit status."""
+    with stopped_after(HANG):
+        result = cli(root, *args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 @pytest.mark.parametrize("command", [["validate"], ["fmt", "--check"], ["fmt"]])
 def test_hostile_entries_are_named_not_read(
-    catalog_dir: Path, case: str, command: list[str]
+    cli: Cli, catalog_dir: Path, case: str, command: list[str]
 ) -> None:
     make, what = HOSTILE[case]
     name = make(catalog_dir / "papers")
-    result = run(catalog_dir, *command)
+    result = run(cli, catalog_dir, *command)
     assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
     if command == ["validate"]:
         line = next(x for x in result.stdout.splitlines() if x.startswith(f"papers/{name}:"))
         assert line.startswith(f"papers/{name}:1:1: is "), line
@@ -115,17 +132,18 @@ def test_hostile_entries_are_named_not_read(
 def test_the_site_build_names_them_too(catalog_dir: Path, tmp_path: Path, case: str) -> None:
     name = HOSTILE[case][0](catalog_dir / "papers")
     config = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
-    build = mkdocs_build(config, tmp_path / "site")
+    with stopped_after(HANG):
+        build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 1, build.output
     assert "Traceback" not in build.output
     assert f"papers/{name}:1:1: is " in build.output
 
 
-def test_a_fifo_taxonomy_is_reported_not_waited_on(catalog_dir: Path) -> None:
+def test_a_fifo_taxonomy_is_reported_not_waited_on(cli: Cli, catalog_dir: Path) -> None:
     (catalog_dir / "taxonomy.yaml").unlink()
     os.mkfifo(catalog_dir / "taxonomy.yaml")
-    result = run(catalog_dir, "validate")
-    assert result.returncode == 1
+    result = run(cli, catalog_dir, "validate")
+    assert result.exit_code == 1
     assert "taxonomy.yaml:1:1: " in result.stdout and "FIFO" in result.stdout
 
 

@@ -13,6 +13,8 @@ from .conftest import Cli, finished
 
 REPO = Path(__file__).parent.parent
 HEPML = REPO.parent / "shared" / "corpora" / "HEPML.bib"
+# An entry's head, ``@article{`` or ``@misc(``: the blocks that are not entries left out.
+ENTRY_HEAD = re.compile(r"^[ \t]*@(?!(?:comment|string|preamble)\b)\w+[ \t]*[{(]", re.M | re.I)
 
 BIB = r"""% A small file with one of everything the importer meets.
 @article{new1,
@@ -201,6 +203,7 @@ def test_file_that_is_not_utf8(cli: Cli, catalog_dir: Path, tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not HEPML.is_file(), reason=f"the HEPML corpus is not at {HEPML}")
 def test_hepml_every_entry_imported_or_reported(cli: Cli, tmp_path: Path) -> None:
     root = tmp_path / "hep"
@@ -214,7 +217,9 @@ def test_hepml_every_entry_imported_or_reported(cli: Cli, tmp_path: Path) -> Non
     )
     assert found, summary
     entries, imported, skipped, reported = (int(n) for n in found.groups())
-    assert entries == parse_bibtex(text).total
+    # Every entry of the file is counted: the summary's count is that of the entries' heads
+    # (a second parse of the whole file took a fifth of the test).
+    assert entries == len(ENTRY_HEAD.findall(text))
     assert imported + skipped + reported == entries, summary
     assert len(list((root / "papers").iterdir())) == imported
     assert result.exit_code == (1 if reported else 0), result.output

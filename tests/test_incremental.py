@@ -147,6 +147,7 @@ def apply(root: Path, edit: Edit, step: int) -> None:
         bump(path)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12,
     deadline=None,

@@ -167,6 +167,37 @@ def test_a_catalog_s_templates_replace_the_package_s_by_name(cli: Cli, tmp_path:
     assert 'name="citation_title"' in paper
 
 
+# Real lists of other fields (see ../shared/corpora/README.md), outside the repository.
+SHARED_LISTS = REPO.parent / "shared" / "corpora" / "lists"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "at_least"), [("awesome-NeRF__awesome-NeRF", 140), ("thunlp__GNNPapers", 420)]
+)
+def test_a_real_list_of_another_field_becomes_a_catalog_that_builds(
+    cli: Cli, tmp_path: Path, name: str, at_least: int
+) -> None:
+    """``litcat init cat --from-markdown LIST`` exits 0, and the new catalog passes
+    ``validate --strict`` and ``mkdocs build --strict`` with no edit. (The wheel's test makes
+    catalogs from the tests' lists with the installed commands.)"""
+    source = SHARED_LISTS / f"{name}.md"
+    if not source.is_file():
+        pytest.skip(f"the shared lists corpus is not beside the clone ({SHARED_LISTS})")
+    root = tmp_path / "cat"
+    code, output = finished(cli(None, "init", str(root), "--from-markdown", str(source)))
+    assert code == 0, output
+    code, output = finished(cli(root, "validate", "--strict"))
+    assert code == 0, output
+    build = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert (tmp_path / "site" / "assets" / "explorer" / "ui.js").is_file()
+    assert not (root / "templates").exists() and not (root / "docs" / "assets").exists()
+    catalog = load_catalog(root)
+    assert len(catalog.papers) >= at_least
+    assert len(list((tmp_path / "site" / "papers").iterdir())) == len(catalog.papers)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

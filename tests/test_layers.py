@@ -10,6 +10,7 @@ contributor side, so a site build loads no network code and no BibTeX parser.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -64,6 +65,13 @@ def imported(tree: ast.AST, module: str, is_package: bool) -> set[str]:
     return {name for name in found if name == "litcat" or name.startswith("litcat.")}
 
 
+@functools.cache
+def imports_of(text: str, module: str, is_package: bool) -> frozenset[str]:
+    """:func:`imported` of a module's text: the tests below check copies of the package
+    with one line added, whose other modules need not be parsed again."""
+    return frozenset(imported(ast.parse(text), module, is_package))
+
+
 def layer(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else None
@@ -77,8 +85,8 @@ def violations(src: Path) -> list[str]:
         own = layer(module)
         if own is None:
             continue  # litcat/__init__.py names the public API, lazily
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for target in sorted(imported(tree, module, path.name == "__init__.py")):
+        text = path.read_text(encoding="utf-8")
+        for target in sorted(imports_of(text, module, path.name == "__init__.py")):
             other = layer(target)
             # A name imported from a package (``from ..core import paths``) counts as the package.
             if other is not None and other not in ALLOWED[own]:

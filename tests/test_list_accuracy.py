@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from .listaccuracy import SAMPLES, Score, find_list, score_list, scores
+from .listaccuracy import SAMPLES, ListScore, Score, find_list, score_list
 
 # The share of the entries stating a field that must be read right (recall), and of the values
 # read that must be right (precision).
@@ -41,8 +41,14 @@ def test_every_sample_names_real_lines() -> None:
                 assert entry["title"].split()[0] in line, (name, entry)
 
 
-def _pooled(field: str) -> Score:
-    results = scores()
+@pytest.fixture(scope="module")
+def scored() -> dict[str, ListScore | None]:
+    """Every sample read and scored once, for all the tests below (None: its list is not here)."""
+    return {name: score_list(SAMPLES / name) for name in SAMPLED}
+
+
+def _pooled(scored: dict[str, ListScore | None], field: str) -> Score:
+    results = [result for result in scored.values() if result is not None]
     if len(results) < 2:
         pytest.skip("fewer than two sampled lists are here (the shared corpora are not beside)")
     pooled = Score()
@@ -56,8 +62,10 @@ def _pooled(field: str) -> Score:
 
 
 @pytest.mark.parametrize("field", sorted(TARGETS))
-def test_fields_are_read_as_the_lists_state_them(field: str) -> None:
-    score = _pooled(field)
+def test_fields_are_read_as_the_lists_state_them(
+    scored: dict[str, ListScore | None], field: str
+) -> None:
+    score = _pooled(scored, field)
     target = TARGETS[field]
     shown = "\n".join(score.wrong)
     assert score.stated >= 15, score.stated
@@ -68,8 +76,8 @@ def test_fields_are_read_as_the_lists_state_them(field: str) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLED)
-def test_the_listed_arxiv_papers_are_read(name: str) -> None:
-    result = score_list(SAMPLES / name)
+def test_the_listed_arxiv_papers_are_read(scored: dict[str, ListScore | None], name: str) -> None:
+    result = scored[name]
     if result is None:
         pytest.skip(f"{name}: its list is neither in tests/lists nor in ../shared/corpora/lists")
     assert result.arxiv_share >= ARXIV_READ, (result.arxiv_read, result.arxiv_listed)

@@ -158,6 +158,7 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
     }
 
 
+@pytest.mark.slow
 def test_a_bullet_with_thousands_of_links_is_read_in_linear_time() -> None:
     """Checked by the work, not the clock: 16,000 arXiv links make one report line that
     names three of them, and the ids are gathered once."""

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -133,6 +134,7 @@ def papers(draw: st.DrawFn) -> Paper:
     return Paper.model_validate(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(papers())
 def test_any_valid_record_reads_back_equal_and_byte_stable(paper: Paper) -> None:

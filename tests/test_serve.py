@@ -163,6 +163,7 @@ def server(catalog_dir: Path, tmp_path: Path) -> Iterator[Server]:
         running.stop()
 
 
+@pytest.mark.slow
 def test_the_preview_follows_saves_and_recovers_from_a_broken_record(
     server: Server, catalog_dir: Path
 ) -> None:

@@ -28,6 +28,8 @@ from litcat.core.loader import load_catalog
 from .conftest import REPO, TESTS
 from .listcheck import check_review_catalog
 
+pytestmark = pytest.mark.slow
+
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "src", "templates")
 
 
@@ -160,24 +162,3 @@ def test_the_tests_own_list_becomes_a_catalog_that_builds(
     catalog = load_catalog(root)
     assert len(catalog.papers) == 6
     assert catalog.papers["flytrack2021flyways"].tags == {"section": ["gps-tags", "radar"]}
-
-
-# Real lists of other fields (see ../shared/corpora/README.md), outside the repository.
-SHARED_LISTS = REPO.parent / "shared" / "corpora" / "lists"
-
-
-@pytest.mark.parametrize(
-    ("name", "at_least"), [("awesome-NeRF__awesome-NeRF", 140), ("thunlp__GNNPapers", 420)]
-)
-def test_a_real_list_of_another_field_becomes_a_catalog_that_builds(
-    installed: Installed, tmp_path: Path, name: str, at_least: int
-) -> None:
-    """``litcat init cat --from-markdown LIST`` exits 0, and the new catalog passes
-    ``validate --strict`` and ``mkdocs build --strict`` with no edit."""
-    source = SHARED_LISTS / f"{name}.md"
-    if not source.is_file():
-        pytest.skip(f"the shared lists corpus is not beside the clone ({SHARED_LISTS})")
-    root = made(installed, tmp_path, "cat", source)
-    catalog = load_catalog(root)
-    assert len(catalog.papers) >= at_least
-    assert len(list((root / "site" / "papers").iterdir())) == len(catalog.papers)
