@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
@@ -226,6 +226,16 @@ def hostile_records(draw: st.DrawFn) -> Paper:
 @pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(hostile_records())
+# Found by hypothesis: a quoted title holding a year in brackets was cut at the year.
+@example(
+    record(
+        title="< * (2020) ]",
+        authors=["A"],
+        year=1990,
+        arxiv=None,
+        links={"project": "https://example.org/"},
+    )
+)
 def test_any_exported_record_reads_back_the_same(paper: Paper) -> None:
     assert read_back(paper) == facts(paper)
 

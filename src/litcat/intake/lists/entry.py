@@ -326,12 +326,13 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         (p.href is not None or p.strong) and p.text.strip(EDGES) == listed.title for p in main
     ):
         return
-    if _names_after_year(listed):
-        return
     text = plain_text([p for p in main if p.href is None])
     quoted = _QUOTED.search(text)
     if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
+        # The quotes say where the title ends: a year in brackets inside them is the title's.
         _names_in(listed, text[quoted.end() :].strip(EDGES + "\"'"))
+        return
+    if _names_after_year(listed):
         return
     for cut in _SENTENCE_END.finditer(listed.title):
         head, after = listed.title[: cut.start()], listed.title[cut.end() :]
