@@ -139,11 +139,33 @@ def check_record(
     Problems are located in the file the record would be written to.
     """
     file = f"{PAPERS_DIR}/{pid}.yaml"
+    checked = _checked_canonical(catalog, pid, data, file)
+    if checked is not None:
+        return checked[0], header + checked[1], checked[2]
     doc = parse(dump(data).encode("utf-8"), file)
     paper = load_record(doc, pid, catalog.taxonomy) if not doc.problems else None
     if paper is None:
         return None, "", doc.problems
     return paper, record_text(paper, catalog.taxonomy, header), doc.problems
+
+
+def _checked_canonical(
+    catalog: Catalog, pid: str, data: dict[str, Any], file: str
+) -> tuple[Paper, str, list[Problem]] | None:
+    """The usual case in one YAML dump instead of two: data the model takes as they are is
+    written in canonical form and that text is checked, when it reads back as the same paper
+    and without an error. Anything else (None) is checked as given, so that its problems are
+    located in the data the contributor or the source gave."""
+    try:
+        paper = Paper.model_validate({**data, "id": pid})
+    except ValueError:
+        return None
+    body = record_text(paper, catalog.taxonomy)
+    doc = parse(body.encode("utf-8"), file)
+    loaded = load_record(doc, pid, catalog.taxonomy) if not doc.problems else None
+    if loaded is None or loaded != paper or any(p.is_error for p in doc.problems):
+        return None
+    return loaded, body, doc.problems
 
 
 def write_record(catalog: Catalog, pid: str, text: str, *, overwrite: bool = False) -> Path:
