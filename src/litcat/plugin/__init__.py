@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -34,6 +35,7 @@ from ..core.reading.files import LEFTOVER
 from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
 from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
+from .fragments import FragmentCache
 from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of, remove_built
 from .theme import add_assets, add_theme, build_date, own_templates
 
@@ -49,6 +51,9 @@ class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     # False sends generated pages through Python-Markdown like hand-written ones (slower; for
     # a Markdown extension that must see them).
     finished_html = c.Type(bool, default=True)
+    # False renders the theme's frame (header, navigation, footer) of every page in full,
+    # instead of once for the catalog's pages out of the nav (see litcat.plugin.fragments).
+    reuse_frame = c.Type(bool, default=True)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -63,6 +68,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # its end: a build that fails halfway leaves them for the next one to build (or remove).
         self.unbuilt: set[str] = set()
         self.gone: set[str] = set()
+        self.fragments: FragmentCache | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
@@ -155,6 +161,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         title = listed.get(path) if listed is not None else None
         FinishedPage(title, file, config, page, self.live, searched)
         return file
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        # Learned afresh in each build: the nav, the theme or the templates may have changed.
+        self.fragments = FragmentCache() if self.config.reuse_frame else None
+        if self.fragments is not None:
+            env.globals["litcat_fragment"] = self.fragments.jinja_global()
+        else:
+            env.globals.pop("litcat_fragment", None)
+        return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
         # MkDocs would point generated pages at docs/<page>.md, which does not exist.
