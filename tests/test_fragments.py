@@ -40,7 +40,7 @@ def test_the_site_is_the_same_byte_for_byte_with_the_frame_reused_or_not(
     for reuse in (True, False):
         folder = tmp_path / str(reuse)
         folder.mkdir()
-        options = {"reuse_frame": reuse}
+        options: dict[str, object] = {"reuse_frame": reuse}
         config = write_config(folder, catalog_dir, make_docs(folder), options=options)
         build = mkdocs_build(config, folder / "site", today=TODAY)
         assert build.returncode == 0, build.output
@@ -57,7 +57,7 @@ class _Page:
         from litcat.plugin.pages import GeneratedFile
 
         self.title = title
-        self.file = GeneratedFile.__new__(GeneratedFile)
+        self.file: object = GeneratedFile.__new__(GeneratedFile)
         self.is_homepage = False
         self.parent = self.previous_page = self.next_page = None
         self.meta = {"title": title}
