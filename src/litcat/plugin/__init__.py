@@ -68,7 +68,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # its end: a build that fails halfway leaves them for the next one to build (or remove).
         self.unbuilt: set[str] = set()
         self.gone: set[str] = set()
-        self.fragments: FragmentCache | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
@@ -166,9 +165,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
         # Learned afresh in each build: the nav, the theme or the templates may have changed.
-        self.fragments = FragmentCache() if self.config.reuse_frame else None
-        if self.fragments is not None:
-            env.globals["litcat_fragment"] = self.fragments.jinja_global()
+        if self.config.reuse_frame:
+            env.globals["litcat_fragment"] = FragmentCache().jinja_global()
         else:
             env.globals.pop("litcat_fragment", None)
         return env
