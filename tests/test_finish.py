@@ -219,6 +219,8 @@ def bibtex_like(draw: st.DrawFn) -> str:
 @example("@misc{k,\n  title = {a}b{c},\n}")  # two groups: the lexer reads b as a name
 @example('@misc{k,\n  title = {"q" <&> {i}},\n}')
 @example("@comment{k,\n  title = {a},\n}")
+@example("@stringmisc{key,\n}")  # the lexer reads @string, then misc as an error
+@example("@preambles{key,\n}")
 @given(bibtex_like() | st.lists(_BIB_PIECES, max_size=40).map("".join))
 def test_the_bibtex_shortcut_gives_pygments_html_or_steps_aside(code: str) -> None:
     found = bibtex_html(code)

@@ -81,9 +81,10 @@ def pygments_highlight() -> Highlight:
 # else goes to Pygments.
 _BIB_HEAD = re.compile(r"@([a-z]+)\{([a-z0-9_.:-]+),\Z")
 _BIB_FIELD = re.compile(r"  ([a-z][a-z]*) = (\{.*\}),\Z", re.IGNORECASE)
-# Entry types Pygments' lexer reads otherwise (@comment opens a comment, as does any type
-# beginning with it but "commentary").
-_BIB_SPECIAL = re.compile(r"comment(?!ary)|preamble\Z|string\Z")
+# Entry types Pygments' lexer reads otherwise: @comment opens a comment, as does any type
+# beginning with it but "commentary"; a type beginning with "preamble" or "string" is read as
+# that keyword followed by an error.
+_BIB_SPECIAL = re.compile(r"comment(?!ary)|preamble|string")
 
 
 def _span(css: str, text: str) -> str:
