@@ -8,6 +8,7 @@ hold doi.org's 301 and 302 answers), and the answer names the URL it came from.
 
 from __future__ import annotations
 
+import functools
 import json
 import urllib.error
 import urllib.parse
@@ -24,12 +25,14 @@ HERE = Path(__file__).parent
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # urllib gives up after this many redirects.
 MAX_REDIRECTS = 10
+# libyaml when the machine has it: the cassettes are read by every ``cli`` fixture.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def cassette_answers(path: Path) -> list[dict[str, Any]]:
     """A VCR cassette's interactions, as entries like those of ``responses.json`` (with the
     body inline, as ``text``)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     answers = []
     for interaction in data["interactions"]:
         request, response = interaction["request"], interaction["response"]
@@ -48,6 +51,18 @@ def cassette_answers(path: Path) -> list[dict[str, Any]]:
     return answers
 
 
+@functools.cache
+def _recorded() -> dict[tuple[str, str], dict[str, Any]]:
+    """Every recorded answer by method and URL, read once per test process."""
+    answers: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in json.loads((HERE / "responses.json").read_text(encoding="utf-8")):
+        answers[(str(item["method"]), str(item["url"]))] = item
+    for path in sorted(HERE.glob("*.yaml")):
+        for item in cassette_answers(path):
+            answers.setdefault((item["method"], item["url"]), item)
+    return answers
+
+
 @dataclass
 class Replay:
     """A transport answering from the recordings; ``requests`` lists what was asked."""
@@ -56,12 +71,8 @@ class Replay:
     requests: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.answers: dict[tuple[str, str], dict[str, Any]] = {}
-        for item in json.loads((HERE / "responses.json").read_text(encoding="utf-8")):
-            self.answers[(str(item["method"]), str(item["url"]))] = item
-        for path in sorted(HERE.glob("*.yaml")):
-            for item in cassette_answers(path):
-                self.answers.setdefault((item["method"], item["url"]), item)
+        # A test may add answers to its own transport; the recorded ones are never changed.
+        self.answers: dict[tuple[str, str], dict[str, Any]] = dict(_recorded())
 
     def __call__(self, request: urllib.request.Request, timeout: float) -> Response:
         method, url = request.get_method(), request.full_url
