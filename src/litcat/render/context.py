@@ -25,6 +25,7 @@ from ..core.catalog import Catalog
 from ..core.models import Paper
 from ..core.taxonomy import NodeInfo, Taxonomy
 from . import sources, text, theme
+from .compiled import COMPILED
 from .output import MarkdownPage, Output
 from .related import RELATED, related_papers
 
@@ -236,28 +237,6 @@ class Linker:
         return rel
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for every environment of the process: a site build, a
-    rebuild under ``mkdocs serve`` or a ``litcat render`` makes a new environment, and
-    compiling the templates again was most of a small catalog's render. Jinja keys each by
-    template name and file and checks its source, so an edited template is compiled again.
-    Every environment comes from :func:`make_env`, with the same settings."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
-
-
 def make_env(templates_dir: Path | None) -> jinja2.Environment:
     folders = [theme.TEMPLATES] if templates_dir is None else [templates_dir, theme.TEMPLATES]
     env = jinja2.Environment(
@@ -269,7 +248,7 @@ def make_env(templates_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED,
     )
     env.filters["md"] = text.markdown_inline
     env.filters["fence"] = text.fence
