@@ -189,8 +189,16 @@ def test_an_escape_makes_yaml_source_not_plain() -> None:
 LATEX = st.text(st.sampled_from("ab -'`!?{}\\$%&~#^_\n\t\u00e9\u00a0\"<,.x"), max_size=30)
 
 
+# Braces and text only (with the lone quote and backquote-free ligature neighbours).
+GROUPS = st.text(st.sampled_from("ab -{}{}\n\t\u00a0.,'!?\u00e9"), max_size=30)
+
+
 @settings(max_examples=500)
-@given(st.one_of(LATEX, TEXT))
+@example("{" * 41 + "deep" + "}" * 41)
+@example("{" * 40 + "deep" + "}" * 40)
+@example("a}{b")
+@example("{a {} b}")
+@given(st.one_of(LATEX, GROUPS, TEXT))
 def test_a_field_without_latex_decodes_as_the_decoder_reads_it(text: str) -> None:
     assert latex.decode(text) == latex.decode_latex(text)
 

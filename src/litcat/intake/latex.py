@@ -140,10 +140,32 @@ def nesting(text: str) -> int:
 _LATEX = re.compile(r"[\\{}$%&~#^_`]|--|''")
 
 
+# The same without braces: most BibTeX titles hold nothing else, ``{GANs} for the {LHC}``.
+_LATEX_BUT_BRACES = re.compile(r"[\\$%&~#^_`]|--|''")
+
+
+def _groups_only(text: str) -> bool:
+    """Whether ``text``'s braces close in order, none nested past :data:`MAX_NESTING`."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return False
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def decode(text: str) -> tuple[str, list[str]]:
     """The plain text of a LaTeX field value, with a note for each thing that was guessed."""
     if _LATEX.search(text) is None:
         return _SPACES.sub(" ", text).strip(), []
+    if _LATEX_BUT_BRACES.search(text) is None and _groups_only(text):
+        # Groups of plain text read as their text (tests/test_fastpaths.py holds this too).
+        return _SPACES.sub(" ", text.replace("{", "").replace("}", "")).strip(), []
     return decode_latex(text)
 
 
