@@ -1,4 +1,5 @@
-"""The fast paths of validation agree with the plain rules they stand for.
+"""The fast paths of validation, of LaTeX decoding and of the YAML writer agree with the plain
+rules (or the library) they stand for.
 
 Each check of a record's text or links is made by one compiled expression, a set lookup or a
 prefilter that skips the per-character loop; here each is held against the rule written out
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,11 +20,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from litcat.core import fields, ids
+from litcat.core.loader import load_catalog
+from litcat.core.models import Paper, to_data
 from litcat.core.problems import Problem
 from litcat.core.reading import reader
 from litcat.core.rules import sources
 from litcat.core.rules import text as lookalikes
 from litcat.intake import latex
+from litcat.store import writer
+
+from .conftest import CATALOG, REPO
+from .test_roundtrip import TAXONOMY, papers
 
 # Every code point, surrogates included, and the ones the rules name, drawn more often.
 _NAMED = (
@@ -357,3 +365,73 @@ def test_the_plain_link_fast_path_takes_the_usual_links() -> None:
     for url in ("https://x.test/", "https://a.home.arpa/", "https://printer.local/"):
         assert ids._PLAIN_LINK.fullmatch(url) is not None
         assert _verdict(ids.check_url, url).startswith("refused: ")
+
+
+# Scalars as records hold them, with every character PyYAML's analysis singles out.
+SCALAR_CHARS = st.sampled_from(
+    [
+        *"ab :#-?.,[]{}&*!|>'\"%@`\t\n\n  \xa0\ufeff\u00e9\x85\u2028\u2029\x7f\x00\r~0",
+        *("\U0010ffff", "\U0010fffe", "\U0001f600", "\ud7ff", "\ue000", "\ufffe", "---", "..."),
+    ]
+)
+SCALAR_TEXT = st.one_of(
+    st.lists(SCALAR_CHARS, max_size=14).map("".join),
+    st.sampled_from(["yes", "null", "~", "2024-01-01", "1:20", "0x1F", ".inf", "1e3", "=", "<<"]),
+    TEXT,
+)
+
+
+@settings(max_examples=1000)
+@example("\u2028")
+@example("a \nb")
+@example("a\n b")
+@given(SCALAR_TEXT)
+def test_the_writer_s_analysis_is_pyyaml_s(text: str) -> None:
+    mine, theirs = writer.analyze(text), writer._ANALYZER.analyze_scalar(text)
+    for name in ("empty", "multiline", "allow_block_plain", "allow_single_quoted", "allow_block"):
+        assert getattr(mine, name) == getattr(theirs, name), name
+
+
+SCALAR = st.one_of(
+    SCALAR_TEXT,
+    st.integers(-(10**20), 10**20),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+    st.floats(allow_nan=False),
+)
+KEY = st.one_of(st.sampled_from(["title", "tags", "a-b", "x"]), SCALAR_TEXT, st.integers())
+DATA = st.dictionaries(
+    KEY,
+    st.one_of(
+        SCALAR,
+        st.lists(st.one_of(SCALAR, st.dictionaries(KEY, SCALAR, max_size=2)), max_size=3),
+        st.dictionaries(KEY, st.one_of(SCALAR, st.lists(SCALAR, max_size=3)), max_size=3),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=500)
+@example({"k" * 101: "v"})
+@example({"a": [], "b": {}})
+@given(DATA)
+def test_the_writer_s_layout_is_pyyaml_s(data: dict[str, Any]) -> None:
+    assert writer.dump(data) == writer.pyyaml_dump(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(papers())
+def test_the_writer_writes_any_record_as_pyyaml_does(paper: Paper) -> None:
+    data = to_data(paper, TAXONOMY.dimension_ids(), TAXONOMY.attribute_ids())
+    assert writer.dump(data) == writer.pyyaml_dump(data)
+
+
+@pytest.mark.parametrize("root", [CATALOG, REPO], ids=["test catalog", "this catalog"])
+def test_the_writer_writes_every_record_as_pyyaml_does(root: Path) -> None:
+    catalog = load_catalog(root)
+    taxonomy = catalog.require_taxonomy()
+    for paper in catalog.papers.values():
+        data = to_data(paper, taxonomy.dimension_ids(), taxonomy.attribute_ids())
+        assert writer.dump(data) == writer.pyyaml_dump(data), paper.id
+        assert writer._block(data, 0, []), paper.id  # written without PyYAML's emitter

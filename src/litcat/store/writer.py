@@ -7,6 +7,8 @@ that loading and saving an unchanged record changes no byte.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import re
 import tempfile
@@ -67,9 +69,150 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+# PyYAML's own analysis of a scalar (which styles can hold it); it depends on nothing but
+# the emitter's ``allow_unicode``.
+_ANALYZER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+
+
+# Characters PyYAML's analysis finds neither special nor a line break (with allow_unicode).
+_ONE_LINE = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]+"
+)
+# What makes such a line other than plain in a block: an indicator first (or ``?``, ``:``,
+# ``-`` before a space or alone), a document marker, an edge space, ``: `` or `` #`` inside, a
+# colon last.
+_NOT_PLAIN = re.compile(
+    r"[#,\[\]{}&*!|>'\"%@` ]|[?:-](?: |\Z)|---|\.\.\.|.*(?:: | #|[ :]\Z)", re.DOTALL
+)
+
+
+def analyze(text: str) -> yaml.emitter.ScalarAnalysis:
+    """PyYAML's analysis of ``text`` (``Emitter.analyze_scalar`` with allow_unicode), read
+    without its loop over the characters for lines of ordinary characters. Only the fields a
+    block-style emitter asks for are given (not ``allow_flow_plain``)."""
+    if _ONE_LINE.fullmatch(text.replace("\n", " ")) is None:
+        return _ANALYZER.analyze_scalar(text)
+    if "\n" in text:
+        # Lines: never plain; a space before a break rules out the literal and quoted styles,
+        # one after a break the quoted one.
+        space_break = " \n" in text
+        return yaml.emitter.ScalarAnalysis(
+            scalar=text,
+            empty=False,
+            multiline=True,
+            allow_flow_plain=False,
+            allow_block_plain=False,
+            allow_single_quoted=not (space_break or "\n " in text),
+            allow_double_quoted=True,
+            allow_block=not (space_break or text.endswith(" ")),
+        )
+    plain = _NOT_PLAIN.match(text) is None
+    return yaml.emitter.ScalarAnalysis(
+        scalar=text,
+        empty=False,
+        multiline=False,
+        allow_flow_plain=False,  # not asked for in block style
+        allow_block_plain=plain,
+        allow_single_quoted=True,
+        allow_double_quoted=True,
+        allow_block=not text.endswith(" "),
+    )
+
+
+def _scalar(value: object) -> tuple[str, str] | None:
+    """A scalar's text and tag as SafeRepresenter gives them, for the types records hold."""
+    if isinstance(value, str):
+        return value, _STR
+    if isinstance(value, bool):
+        return ("true" if value else "false"), "tag:yaml.org,2002:bool"
+    if isinstance(value, int):
+        return str(value), "tag:yaml.org,2002:int"
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat(), "tag:yaml.org,2002:timestamp"
+    if value is None:
+        return "null", "tag:yaml.org,2002:null"
+    return None
+
+
+def _styled(value: object, key: bool, indent: int) -> str | None:
+    """What PyYAML's emitter writes after ``key: ``, ``- `` or as a key (``key=True``), for
+    the styles it picks without folding (plain, single-quoted, literal); None otherwise."""
+    found = _scalar(value)
+    if found is None:
+        return None
+    text, tag = found
+    style: str | None = None
+    if tag == _STR:
+        if _ESCAPE_ONLY.search(text):
+            return None
+        if "\n" in text:
+            if text != text.strip():
+                return None
+            style = "|"
+    analysis = analyze(text)
+    if key and (analysis.empty or analysis.multiline):
+        return None  # not a simple key: PyYAML writes ``? key``
+    # Emitter.choose_scalar_style, in block context.
+    implicit = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == tag  # type: ignore[no-untyped-call]
+    if style is None and implicit and analysis.allow_block_plain:
+        return text
+    if style == "|":
+        if not key and analysis.allow_block:
+            lines = text.split("\n")
+            return "|-\n" + "\n".join(" " * (indent + 2) + line if line else "" for line in lines)
+        return None
+    if analysis.allow_single_quoted:
+        if _BREAKS.search(text):
+            return None
+        return "'" + text.replace("'", "''") + "'"
+    return None
+
+
+def _block(data: dict[Any, Any], indent: int, out: list[str]) -> bool:
+    """``data`` as PyYAML writes a block mapping at ``indent`` (with the writer's settings);
+    False where the layout is not one this knows exactly (the caller then asks PyYAML)."""
+    pad = " " * indent
+    for key, value in data.items():
+        name = _styled(key, True, indent)
+        if name is None or len(name) > 100 or not isinstance(key, str):
+            return False
+        if value == [] or value == {}:
+            out.append(f"{pad}{name}: {'[]' if isinstance(value, list) else '{}'}\n")
+        elif isinstance(value, dict):
+            out.append(f"{pad}{name}:\n")
+            if not _block(value, indent + 2, out):
+                return False
+        elif isinstance(value, list):
+            out.append(f"{pad}{name}:\n")
+            for item in value:
+                text = _styled(item, False, indent + 2)
+                if text is None:
+                    return False
+                out.append(f"{pad}  - {text}\n")
+        else:
+            text = _styled(value, False, indent)
+            if text is None:
+                return False
+            out.append(f"{pad}{name}: {text}\n")
+    return True
+
+
 def dump(data: dict[str, Any], header: str = "") -> str:
     """The canonical YAML text of ``data`` (whose key order the caller has fixed)."""
-    body = yaml.dump(
+    out: list[str] = []
+    if data and _block(data, 0, out):
+        # The layout PyYAML gives for the shapes records have, without its event machinery
+        # (which was most of a record's writing); tests/test_fastpaths.py holds the two equal.
+        return header + "".join(out)
+    return header + pyyaml_dump(data)
+
+
+def pyyaml_dump(data: dict[str, Any]) -> str:
+    """:func:`dump` by PyYAML's emitter, for any data."""
+    return yaml.dump(
         data,
         Dumper=_Dumper,
         sort_keys=False,
@@ -78,7 +221,6 @@ def dump(data: dict[str, Any], header: str = "") -> str:
         width=1 << 30,
         indent=2,
     )
-    return header + body
 
 
 def split_header(text: str) -> tuple[str, str]:
