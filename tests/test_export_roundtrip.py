@@ -189,30 +189,42 @@ arxiv_ids = st.builds(
 )
 
 
+# Strategies a record is drawn from, made once: one made inside the composite is made again
+# for every record, with its filters analysed again.
+_arxiv_or_none = st.none() | arxiv_ids
+_years = st.integers(1990, 2025)
+_author_lists = st.lists(names, min_size=1, max_size=4)
+_dois = st.none() | st.just("10.1000/a&b_(c)*")
+_page_urls = st.none() | page_urls
+_urls = st.none() | urls
+
+
 @st.composite
 def hostile_records(draw: st.DrawFn) -> Paper:
-    arxiv = draw(st.none() | arxiv_ids)
-    year = arxiv_year(arxiv) if arxiv else draw(st.integers(1990, 2025))
+    arxiv = draw(_arxiv_or_none)
+    year = arxiv_year(arxiv) if arxiv else draw(_years)
     data: dict[str, Any] = {
         "title": draw(titles),
-        "authors": draw(st.lists(names, min_size=1, max_size=4)),
+        "authors": draw(_author_lists),
         "authors_incomplete": draw(st.booleans()),
         "year": year,
         "arxiv": arxiv,
-        "doi": draw(st.none() | st.just("10.1000/a&b_(c)*")),
+        "doi": draw(_dois),
     }
     if draw(st.booleans()):
+        short_name = draw(short_names)
         # A list cannot say that a title of one or two characters is its own short name.
-        data["short_name"] = draw(short_names.filter(lambda s: s != data["title"] or len(s) > 2))
+        if short_name != data["title"] or len(short_name) > 2:
+            data["short_name"] = short_name
     if draw(st.booleans()):
         data["venue"] = draw(venues)
         if venue_text_year(data["venue"]) is None and draw(st.booleans()):
-            data["venue_year"] = draw(st.integers(year, year + 2))
+            data["venue_year"] = year + draw(st.integers(0, 2))
     links = {
-        "paper": draw(st.none() | page_urls),
-        "code": draw(st.none() | urls),
-        "project": draw(st.none() | urls),
-        "video": draw(st.none() | urls),
+        "paper": draw(_page_urls),
+        "code": draw(_urls),
+        "project": draw(_urls),
+        "video": draw(_urls),
     }
     # A bullet names a paper by a link to it, or to its project page; with no link to the
     # paper to carry it, the title is quoted, so holds no address nor quotes, and is not short.

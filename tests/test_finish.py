@@ -215,6 +215,10 @@ def bibtex_like(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+# One highlighter for the module: making one looks its lexer up, which costs more than a block.
+PYGMENTS = pygments_highlight()
+
+
 @settings(max_examples=400)
 @example("@misc{k,\n  title = {a}b{c},\n}")  # two groups: the lexer reads b as a name
 @example('@misc{k,\n  title = {"q" <&> {i}},\n}')
@@ -225,7 +229,7 @@ def bibtex_like(draw: st.DrawFn) -> str:
 def test_the_bibtex_shortcut_gives_pygments_html_or_steps_aside(code: str) -> None:
     found = bibtex_html(code)
     if found is not None:
-        assert found == pygments_highlight()(code, "bibtex")
+        assert found == PYGMENTS(code, "bibtex")
 
 
 @settings(max_examples=200, deadline=None)
@@ -238,12 +242,11 @@ def test_every_entry_the_site_writes_takes_the_bibtex_shortcut_when_its_braces_b
     if "\\{" not in entry and "\\}" not in entry:
         assert found is not None, entry
     if found is not None:
-        assert found == pygments_highlight()(entry, "bibtex")
+        assert found == PYGMENTS(entry, "bibtex")
 
 
 def test_the_catalog_s_entries_all_take_the_bibtex_shortcut() -> None:
-    highlight = pygments_highlight()
     catalog = load_catalog(CATALOG)
     for paper in catalog.papers.values():
         entry = bibtex_entry(paper).rstrip("\n")
-        assert bibtex_html(entry) == highlight(entry, "bibtex"), paper.id
+        assert bibtex_html(entry) == PYGMENTS(entry, "bibtex"), paper.id

@@ -105,28 +105,34 @@ links = st.fixed_dictionaries(
 )
 
 
+# Made once: a strategy made inside the composite is made again for every record drawn.
+_authors = st.lists(line, min_size=1, max_size=5)
+_years = st.integers(1800, dt.date.today().year + 1)
+_added = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+_OPTIONAL: dict[str, st.SearchStrategy[Any]] = {
+    "authors_incomplete": st.booleans(),
+    "venue": line,
+    "arxiv": st.one_of(new_arxiv, old_arxiv),
+    "doi": doi,
+    "links": links,
+    "tags": tags,
+    "attributes": attributes,
+    "summary": line,
+    "notes": notes,
+    "sources": st.lists(url, max_size=3),
+}
+
+
 @st.composite
 def papers(draw: st.DrawFn) -> Paper:
     data: dict[str, Any] = {
         "id": "roundtrip",
         "title": draw(line),
-        "authors": draw(st.lists(line, min_size=1, max_size=5)),
-        "year": draw(st.integers(1800, dt.date.today().year + 1)),
-        "added": draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+        "authors": draw(_authors),
+        "year": draw(_years),
+        "added": draw(_added),
     }
-    optional: dict[str, st.SearchStrategy[Any]] = {
-        "authors_incomplete": st.booleans(),
-        "venue": line,
-        "arxiv": st.one_of(new_arxiv, old_arxiv),
-        "doi": doi,
-        "links": links,
-        "tags": tags,
-        "attributes": attributes,
-        "summary": line,
-        "notes": notes,
-        "sources": st.lists(url, max_size=3),
-    }
-    for key, strategy in optional.items():
+    for key, strategy in _OPTIONAL.items():
         if draw(st.booleans()):
             data[key] = draw(strategy)
     if "venue" in data:
