@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 from collections.abc import Callable
@@ -12,6 +13,8 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from litcat.cli import Env, main
+from litcat.core.catalog import Catalog
+from litcat.core.loader import load_catalog
 
 from .recorded.replay import Replay
 
@@ -78,6 +81,12 @@ def check_golden(path: Path, text: str) -> None:
         return
     assert path.is_file(), f"no golden output {path}; run with LITCAT_UPDATE_GOLDEN=1"
     assert text == path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def repo_catalog() -> Catalog:
+    """This repository's catalog, loaded once per test process (tests only read it)."""
+    return load_catalog(REPO)
 
 
 @pytest.fixture

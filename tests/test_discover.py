@@ -18,7 +18,7 @@ from litcat.core.loader import load_catalog
 from litcat.intake import discover as finding
 from litcat.intake import fetch
 
-from .conftest import REPO, TESTS, Cli, finished
+from .conftest import REPO, TESTS, Cli, finished, repo_catalog
 
 # A real answer of the arXiv API (two physics papers), recorded by another project.
 REAL = TESTS / "recorded" / "arxiv-api-1205.1001-1001.1001.xml"
@@ -49,9 +49,9 @@ def real_entries() -> str:
     return text[text.index("<entry>") : text.rindex("</entry>") + len("</entry>")] + "\n"
 
 
-@pytest.fixture(scope="module")
-def repo_catalog() -> Any:
-    return load_catalog(REPO)
+@pytest.fixture(name="repo_catalog")
+def repo_catalog_fixture() -> Any:
+    return repo_catalog()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from litcat.cli.init import SEARCH_SEPARATOR, mkdocs_yml
 from litcat.core.loader import load_catalog
 
-from .conftest import REPO, TESTS, Cli, finished
+from .conftest import REPO, TESTS, Cli, finished, repo_catalog
 from .listcheck import check_review_catalog
 from .sitebuild import mkdocs_build
 from .test_workflow_policy import violations
@@ -117,7 +117,7 @@ def test_init_from_the_review_s_list(cli: Cli, tmp_path: Path) -> None:
     assert sum(" merged into papers/" in line for line in report) == 10
     assert "166 bullets and rows: 156 records written, 10 merged" in result.output
     made = load_catalog(root)
-    check_review_catalog(root, made, load_catalog(REPO))
+    check_review_catalog(root, made, repo_catalog())
     record = (root / "papers" / "diffusion2023policy.yaml").read_text(encoding="utf-8")
     assert "summary" not in record and "authors_incomplete: true" in record
     assert cli(root, "validate", "--strict").exit_code == 0

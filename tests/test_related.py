@@ -15,7 +15,7 @@ from litcat.core.loader import load_catalog
 from litcat.render import RenderOptions, render_site
 from litcat.render.related import RELATED, related_papers
 
-from .conftest import CATALOG, REPO
+from .conftest import CATALOG, REPO, repo_catalog
 
 
 def exact(a: similarity.Vector, b: similarity.Vector) -> float:
@@ -53,7 +53,7 @@ def blended(catalog: Catalog) -> tuple[list[str], list[similarity.Vector]]:
 
 
 def catalog_texts() -> list[str]:
-    catalog = load_catalog(REPO)
+    catalog = repo_catalog()
     return [similarity.paper_text(catalog.papers[p]) for p in sorted(catalog.papers)]
 
 
@@ -94,7 +94,7 @@ def test_discover_compares_texts_as_the_site_does() -> None:
     pytest.importorskip("sklearn")
     from litcat.intake.discover import Model, dimension_ids
 
-    catalog = load_catalog(REPO)
+    catalog = repo_catalog()
     papers = sorted(catalog.papers.values(), key=lambda p: p.id)
     model = Model(papers, dimension_ids(catalog))
     texts = [similarity.paper_text(p) for p in papers[:40]]
@@ -182,7 +182,7 @@ def test_related_papers_rank_text_and_tags() -> None:
 
 def test_a_paper_page_lists_its_closest_papers_by_text() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text")
-    catalog = load_catalog(REPO)
+    catalog = repo_catalog()
     order = sorted(catalog.papers)
     texts = [similarity.paper_text(catalog.papers[p]) for p in order]
     matrix = text.TfidfVectorizer(

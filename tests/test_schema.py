@@ -8,12 +8,12 @@ import jsonschema
 import pytest
 import yaml
 
-from litcat.core.loader import load_catalog, load_taxonomy
+from litcat.core.loader import load_taxonomy
 from litcat.core.models import RECORD_FIELDS, Links, Paper
 from litcat.core.taxonomy import Taxonomy
 from litcat.formats.schema import record_schema
 
-from .conftest import Cli
+from .conftest import Cli, repo_catalog
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -74,7 +74,7 @@ def test_test_records_validate(schema: dict[str, Any], path: Path) -> None:
 @pytest.mark.skipif(not (REPO / "papers").is_dir(), reason="no papers/ in this checkout")
 def test_catalog_records_validate() -> None:
     schema = record_schema(taxonomy_of(REPO))
-    catalog = load_catalog(REPO)
+    catalog = repo_catalog()
     found = {
         catalog.files[pid]: errors(schema, as_json(REPO / catalog.files[pid]))
         for pid in catalog.papers

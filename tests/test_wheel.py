@@ -25,7 +25,7 @@ import pytest
 
 from litcat.core.loader import load_catalog
 
-from .conftest import REPO, TESTS
+from .conftest import REPO, TESTS, repo_catalog
 from .listcheck import check_review_catalog
 
 pytestmark = pytest.mark.slow
@@ -151,7 +151,7 @@ def test_the_review_s_list_becomes_a_catalog_that_builds(
     installed: Installed, tmp_path: Path
 ) -> None:
     root = made(installed, tmp_path, "review-list")
-    check_review_catalog(root, load_catalog(root), load_catalog(REPO))
+    check_review_catalog(root, load_catalog(root), repo_catalog())
     assert len(list((root / "site" / "papers").iterdir())) == 156
 
 

@@ -106,6 +106,8 @@ def unit(vector: Vector) -> Vector:
 
 def dot(a: Vector, b: Vector) -> float:
     """The dot product of two sparse vectors (the cosine, for unit vectors)."""
+    if len(b) < len(a):
+        a, b = b, a  # the shorter one walked
     return sum(x * b[key] for key, x in a.items() if key in b)
 
 
