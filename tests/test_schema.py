@@ -25,9 +25,14 @@ def taxonomy_of(root: Path) -> Taxonomy:
     return taxonomy
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def as_json(path: Path) -> Any:
     """A record as an editor's YAML language server sees it: YAML 1.1 types, dates as text."""
-    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+    # libyaml where there is one: the same YAML 1.1 reading as the language server's, faster.
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    return json.loads(json.dumps(data, default=str))
 
 
 def errors(schema: dict[str, Any], record: Any) -> list[str]:
