@@ -73,24 +73,46 @@ def table(ctx: RenderContext, info: NodeInfo) -> Table | None:
     """The node's table, or None when none of its papers records a compared attribute."""
     cols = columns(ctx.taxonomy)
     papers = ctx.papers(ctx.catalog.papers_at(info.dimension, info.id))
-    chosen = [p for p in papers if _compared(p, cols)]
-    if not chosen:
+    # Every table has the same columns, and a paper sits in the table of each of its nodes
+    # and their ancestors: its row is made once per render.
+    made: dict[str, Row | None] = ctx.cache.setdefault(f"{__name__}.rows", {})  # type: ignore[assignment]
+    rows = []
+    for paper in papers:
+        if paper.id not in made:
+            compared = _compared(paper, cols)
+            cells = [cell(a, paper.attributes.get(a.id)) for a in cols] if compared else []
+            made[paper.id] = Row(paper, cells) if compared else None
+        row = made[paper.id]
+        if row is not None:
+            rows.append(row)
+    if not rows:
         return None
-    rows = [Row(p, [cell(a, p.attributes.get(a.id)) for a in cols]) for p in chosen]
-    return Table(info, cols, rows, len(papers) - len(chosen))
+    return Table(info, cols, rows, len(papers) - len(rows))
 
 
-def table_csv(t: Table) -> str:
-    """The table's rows as CSV: identifiers and raw values, as ``litcat export`` writes them."""
+def csv_line(paper: Paper, cols: list[Attribute]) -> str:
+    """A paper's row of a table's CSV: identifiers and raw values, as ``litcat export``
+    writes them."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    cells = [paper.id, paper.title, paper.short_name, paper.year, paper.url(), paper.links.code]
+    cells += [paper.attributes.get(a.id) for a in cols]
+    csv.writer(out, lineterminator="\n").writerow(
+        [spreadsheet_safe(values.plain(v)) for v in cells]
+    )
+    return out.getvalue()
+
+
+def table_csv(t: Table, lines: dict[str, str] | None = None) -> str:
+    """The table's rows as CSV (``lines``: each paper's line, kept from table to table)."""
+    lines = {} if lines is None else lines
+    out = io.StringIO()
     head = ["id", "title", "short_name", "year", "url", "code", *(a.id for a in t.columns)]
-    writer.writerow(head)
+    csv.writer(out, lineterminator="\n").writerow(head)
     for row in t.rows:
-        paper = row.paper
-        cells = [paper.id, paper.title, paper.short_name, paper.year, paper.url(), paper.links.code]
-        cells += [paper.attributes.get(a.id) for a in t.columns]
-        writer.writerow([spreadsheet_safe(values.plain(v)) for v in cells])
+        line = lines.get(row.paper.id)
+        if line is None:
+            line = lines[row.paper.id] = csv_line(row.paper, t.columns)
+        out.write(line)
     return out.getvalue()
 
 
@@ -116,7 +138,8 @@ def table_pages(ctx: RenderContext, info: NodeInfo) -> Iterator[tuple[str, Outpu
     title = html.escape(f"Compare: {t.info.node.label}")
     meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}}
     yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
-    yield t.csv, table_csv(t)
+    lines: dict[str, str] = ctx.cache.setdefault(f"{__name__}.csv", {})  # type: ignore[assignment]
+    yield t.csv, table_csv(t, lines)
 
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:
