@@ -18,6 +18,7 @@ import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from litcat.core import fields, ids
 from litcat.core.loader import load_catalog
@@ -27,6 +28,7 @@ from litcat.core.reading import reader
 from litcat.core.rules import sources
 from litcat.core.rules import text as lookalikes
 from litcat.intake import latex
+from litcat.render import text as rendertext
 from litcat.store import writer
 
 from .conftest import CATALOG, REPO
@@ -446,3 +448,13 @@ def test_the_writer_writes_every_record_as_pyyaml_does(root: Path) -> None:
         data = to_data(paper, taxonomy.dimension_ids(), taxonomy.attribute_ids())
         assert writer.dump(data) == writer.pyyaml_dump(data), paper.id
         assert writer._block(data, 0, []), paper.id  # written without PyYAML's emitter
+
+
+@settings(max_examples=100)
+@example(["", "a & b", "<i>", "\"q\" 'a'", "`x` ~y~", "plain title, 2024"])
+@given(batches(TEXT))
+def test_text_without_a_special_character_is_written_as_escaping_writes_it(
+    texts: list[str],
+) -> None:
+    for value in texts:
+        assert rendertext.escaped(value) == str(escape(value)).translate(rendertext._FENCE_CHARS)
