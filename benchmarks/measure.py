@@ -66,6 +66,9 @@ GNU_TIME = "/usr/bin/time"
 
 def run_once(cmd: list[str], cwd: Path | None = None) -> Run:
     """Run ``cmd`` under GNU time: wall seconds, CPU seconds and peak memory of that command."""
+    # The previous step's files go to disk first: a step that writes while another's writes
+    # are pending is throttled by the kernel, and pays for them in its own system time.
+    os.sync()
     with tempfile.NamedTemporaryFile("r") as usage, tempfile.TemporaryFile("w+") as out:
         timed = [GNU_TIME, "-o", usage.name, "-f", "%M %U %S", *cmd]
         start = time.perf_counter()
