@@ -185,11 +185,15 @@ def _validate_100k(results: dict[str, Any]) -> Verdict:
     return f"finished in {cli['wall']:.1f} s, peak {peak:.0f} MiB", peak < 2048
 
 
-def _build_ratio(yardstick: str, limit: float) -> Callable[[dict[str, Any]], Verdict]:
-    """The build with the plugin against another build of the same size, pair by pair."""
+def _build_ratio(
+    yardstick: str, limit: float, judged_at: int | None = None
+) -> Callable[[dict[str, Any]], Verdict]:
+    """The build with the plugin against another build of the same size, pair by pair; the
+    target holds at every size, or at ``judged_at`` papers (the others are shown)."""
 
     def verdict(results: dict[str, Any]) -> Verdict:
-        parts, ok = [], True
+        parts: list[str] = []
+        ok: bool | None = True if judged_at is None else None
         for size in results["sizes"]:
             papers = size["papers"]
             base, plugin = _step(results, papers, yardstick), _step(results, papers, "plugin")
@@ -199,7 +203,8 @@ def _build_ratio(yardstick: str, limit: float) -> Callable[[dict[str, Any]], Ver
                     f"{papers:,}: {plugin['cpu']:.1f} / {base['cpu']:.1f} s CPU, "
                     f"**{spread(ratios)}**; wall {spread(pair_ratios(plugin, base, 'wall'))}"
                 )
-                ok = ok and statistics.median(ratios) <= limit
+                if judged_at is None or papers == judged_at:
+                    ok = (ok is not False) and statistics.median(ratios) <= limit
         return ("; ".join(parts), ok) if parts else ("not measured", None)
 
     return verdict
@@ -242,8 +247,8 @@ TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], Verdict]]] = [
     ("build with the plugin vs bare MkDocs", "<= 1.10x (CPU)", _build_ratio("bare", 1.10)),
     (
         "build with the plugin vs its lightest build",
-        "<= 1.3x (CPU)",
-        _build_ratio("lightest", 1.3),
+        "<= 1.3x (CPU) at 2,000 papers",
+        _build_ratio("lightest", 1.3, judged_at=2_000),
     ),
     ("site of 10,000 papers", "<= 60 s, peak memory <= 1.5 GB", _site_10k),
     ("search index", "<= 1.5 KB per paper", _per_paper("search_index", 1536)),

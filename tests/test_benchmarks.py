@@ -47,16 +47,22 @@ def test_the_report_gives_each_ratio_pair_by_pair_with_its_spread() -> None:
 
     # Pair by pair, 2.0/1.0, 3.3/3.0 and 4.4/4.0: the median ratio is 1.1, which the ratio of the
     # medians (3.3/3.0) would also give, but not the min and the max.
-    steps = {"lightest": _step([1.0, 3.0, 4.0]), "plugin": _step([2.0, 3.3, 4.4])}
-    steps |= {"floor": _step([1.0, 1.0]), "validate": _step([1.2, 1.4]), "load": _step([1.0])}
+    small = {"lightest": _step([1.0, 3.0, 4.0]), "plugin": _step([2.0, 3.3, 4.4])}
+    # The lightest build's target is judged at 2,000 papers; 10,000 (over it here) is shown.
+    large = {"lightest": _step([1.0]), "plugin": _step([1.5])}
+    large |= {"floor": _step([1.0, 1.0]), "validate": _step([1.2, 1.4]), "load": _step([1.0])}
     results = {
         "taxonomy": "taxonomy.yaml",
         "machine": {},
-        "sizes": [{"papers": 10_000, "steps": steps}],
+        "sizes": [{"papers": 2_000, "steps": small}, {"papers": 10_000, "steps": large}],
     }
     text = report.render(results)
     light = next(line for line in text.splitlines() if "its lightest build" in line)
-    assert "**1.10x (1.10 to 2.00, 3 pairs)**" in light
+    assert "2,000: 3.3 / 3.0 s CPU, **1.10x (1.10 to 2.00, 3 pairs)**" in light
+    assert "10,000: 1.5 / 1.0 s CPU, **1.50x (1 pair)**" in light
     assert light.endswith("| yes |")
+    small["plugin"] = _step([2.0, 4.0, 6.0])
+    light = next(line for line in report.render(results).splitlines() if "lightest build" in line)
+    assert light.endswith("| **no** |")
     validate = next(line for line in text.splitlines() if "10,000 records" in line)
     assert "**1.30x (1.20 to 1.40, 2 pairs)**" in validate and validate.endswith("| yes |")
