@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -458,3 +459,15 @@ def test_text_without_a_special_character_is_written_as_escaping_writes_it(
 ) -> None:
     for value in texts:
         assert rendertext.escaped(value) == str(escape(value)).translate(rendertext._FENCE_CHARS)
+
+
+def test_the_writer_refuses_what_pyyaml_refuses() -> None:
+    """Subclasses of the types records hold are PyYAML's to judge (SafeDumper refuses them),
+    not written as their base type by the fast path."""
+
+    class Name(str):
+        pass
+
+    for data in ({"a": Name("x")}, {"a": [Name("x")]}, {"a": OrderedDict(b=1)}):
+        with pytest.raises(yaml.representer.RepresenterError):
+            writer.dump(data)

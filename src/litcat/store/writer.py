@@ -123,15 +123,17 @@ def analyze(text: str) -> yaml.emitter.ScalarAnalysis:
 
 
 def _scalar(value: object) -> tuple[str, str] | None:
-    """A scalar's text and tag as SafeRepresenter gives them, for the types records hold."""
-    if isinstance(value, str):
-        return value, _STR
-    if isinstance(value, bool):
+    """A scalar's text and tag as SafeRepresenter gives them, for the types records hold
+    (exactly those types: SafeRepresenter refuses their subclasses, and so does PyYAML's path)."""
+    kind = type(value)
+    if kind is str:
+        return value, _STR  # type: ignore[return-value]
+    if kind is bool:
         return ("true" if value else "false"), "tag:yaml.org,2002:bool"
-    if isinstance(value, int):
+    if kind is int:
         return str(value), "tag:yaml.org,2002:int"
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat(), "tag:yaml.org,2002:timestamp"
+    if kind is dt.date:
+        return value.isoformat(), "tag:yaml.org,2002:timestamp"  # type: ignore[attr-defined]
     if value is None:
         return "null", "tag:yaml.org,2002:null"
     return None
@@ -179,13 +181,14 @@ def _block(data: dict[Any, Any], indent: int, out: list[str]) -> bool:
         name = _styled(key, True, indent)
         if name is None or len(name) > 100 or not isinstance(key, str):
             return False
-        if value == [] or value == {}:
-            out.append(f"{pad}{name}: {'[]' if isinstance(value, list) else '{}'}\n")
-        elif isinstance(value, dict):
+        kind = type(value)
+        if kind in (list, dict) and not value:
+            out.append(f"{pad}{name}: {'[]' if kind is list else '{}'}\n")
+        elif kind is dict:
             out.append(f"{pad}{name}:\n")
             if not _block(value, indent + 2, out):
                 return False
-        elif isinstance(value, list):
+        elif kind is list:
             out.append(f"{pad}{name}:\n")
             for item in value:
                 text = _styled(item, False, indent + 2)
