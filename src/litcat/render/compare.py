@@ -33,6 +33,8 @@ class Cell:
 class Row:
     paper: Paper
     cells: list[Cell]
+    # The row in the table's CSV file, line end included.
+    csv: str
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,15 @@ def table(ctx: RenderContext, info: NodeInfo) -> Table | None:
     rows = []
     for paper in papers:
         if paper.id not in made:
-            compared = _compared(paper, cols)
-            cells = [cell(a, paper.attributes.get(a.id)) for a in cols] if compared else []
-            made[paper.id] = Row(paper, cells) if compared else None
+            made[paper.id] = (
+                Row(
+                    paper,
+                    [cell(a, paper.attributes.get(a.id)) for a in cols],
+                    csv_line(paper, cols),
+                )
+                if _compared(paper, cols)
+                else None
+            )
         row = made[paper.id]
         if row is not None:
             rows.append(row)
@@ -102,17 +110,12 @@ def csv_line(paper: Paper, cols: list[Attribute]) -> str:
     return out.getvalue()
 
 
-def table_csv(t: Table, lines: dict[str, str] | None = None) -> str:
-    """The table's rows as CSV (``lines``: each paper's line, kept from table to table)."""
-    lines = {} if lines is None else lines
+def table_csv(t: Table) -> str:
+    """The table's rows as CSV."""
     out = io.StringIO()
     head = ["id", "title", "short_name", "year", "url", "code", *(a.id for a in t.columns)]
     csv.writer(out, lineterminator="\n").writerow(head)
-    for row in t.rows:
-        line = lines.get(row.paper.id)
-        if line is None:
-            line = lines[row.paper.id] = csv_line(row.paper, t.columns)
-        out.write(line)
+    out.writelines(row.csv for row in t.rows)
     return out.getvalue()
 
 
@@ -138,8 +141,7 @@ def table_pages(ctx: RenderContext, info: NodeInfo) -> Iterator[tuple[str, Outpu
     title = html.escape(f"Compare: {t.info.node.label}")
     meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}}
     yield t.page, ctx.page("compare.md.j2", t.page, meta, table=t, dimension=dim)
-    lines: dict[str, str] = ctx.cache.setdefault(f"{__name__}.csv", {})  # type: ignore[assignment]
-    yield t.csv, table_csv(t, lines)
+    yield t.csv, table_csv(t)
 
 
 def produce(ctx: RenderContext) -> Iterator[tuple[str, Output]]:

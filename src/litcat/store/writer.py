@@ -74,7 +74,6 @@ _Dumper.add_representer(str, _represent_str)
 _ANALYZER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
-_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 
 
 # Characters PyYAML's analysis finds neither special nor a line break (with allow_unicode).
@@ -167,8 +166,7 @@ def _styled(value: object, key: bool, indent: int) -> str | None:
             return "|-\n" + "\n".join(" " * (indent + 2) + line if line else "" for line in lines)
         return None
     if analysis.allow_single_quoted:
-        if _BREAKS.search(text):
-            return None
+        # On one line: a break other than \n went double-quoted above, and \n to a literal.
         return "'" + text.replace("'", "''") + "'"
     return None
 
@@ -178,8 +176,9 @@ def _block(data: dict[Any, Any], indent: int, out: list[str]) -> bool:
     False where the layout is not one this knows exactly (the caller then asks PyYAML)."""
     pad = " " * indent
     for key, value in data.items():
-        name = _styled(key, True, indent)
-        if name is None or len(name) > 100 or not isinstance(key, str):
+        # A key longer than 128 characters with its tag is not a simple key for PyYAML.
+        name = _styled(key, True, indent) if type(key) is str else None
+        if name is None or len(name) > 100:
             return False
         kind = type(value)
         if kind in (list, dict) and not value:
