@@ -1,6 +1,7 @@
 """The common ways awesome-lists write a paper entry, read as the list means them: a bold
 title followed by its venue, authors up to "et al." and a venue after a linked title, a year
-in emphasis, a bold title too long to be a short name, a nickname in parentheses."""
+in emphasis, a bold title too long to be a short name, a nickname in parentheses, a
+year in parentheses after a linked title."""
 
 from __future__ import annotations
 
@@ -92,6 +93,16 @@ STYLES = [
         False,
         None,
         2024,
+    ),
+    (
+        # A year in parentheses is the year, not a name the paper goes by.
+        "- [Attention Is All You Need (2017)](https://arxiv.org/abs/1706.03762)",
+        "Attention Is All You Need",
+        None,
+        [],
+        False,
+        None,
+        2017,
     ),
     (
         "- [Denoising Survey (Oral)](https://arxiv.org/abs/2409.00590)",

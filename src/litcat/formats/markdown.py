@@ -47,6 +47,8 @@ def link(label: str, url: str) -> str:
 # the reader's rules: a quoted title reads back whatever it is, but for quotes and addresses.
 _LABEL_LIKE = re.compile(r"[\W_]*[A-Za-z]+(?:\s+[A-Za-z]+)?[\W_]*")
 _NICKNAME = re.compile(r"\s\([^\s()]{2,30}\)$")
+# A year in parentheses at the end is read as the year, short name or not.
+_YEAR_END = re.compile(r"\s\((?:19|20)\d\d\)$")
 # In quotes, a title is plain text, where a list's reader takes an address for a link.
 _NOT_QUOTABLE = re.compile("[\"\u201c\u201d]|http|^'|'$")
 
@@ -56,11 +58,15 @@ def _quoted(paper: Paper, url: str | None) -> bool:
     link's text, or there is no link to the paper (plain text before the links could read as
     decoration, such as an emoji or a date). A title that holds double quotes or an address,
     or has a quote at an end, cannot be, nor one of fewer than three characters (no label is
-    that short)."""
+    that short): where such a title also ends with a year in parentheses, or with a name in
+    parentheses and the paper has no short name, the list cannot say it as it is (the reader
+    takes the year, or the name, apart from the title)."""
     title = paper.title
     if _NOT_QUOTABLE.search(title) or len(title) < 3:
         return False
-    nickname = paper.short_name is None and _NICKNAME.search(title) is not None
+    nickname = _YEAR_END.search(title) is not None or (
+        paper.short_name is None and _NICKNAME.search(title) is not None
+    )
     unsafe = nickname or title == paper.short_name or _LABEL_LIKE.fullmatch(title) is not None
     return unsafe or url is None
 

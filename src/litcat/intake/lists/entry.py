@@ -46,7 +46,7 @@ from .text import (
 )
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
-_TRAILING_YEAR = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")
+_TRAILING_YEAR = re.compile(r"\s*\(((?:19|20)\d\d)\)\s*$")
 
 
 @dataclass
@@ -283,6 +283,14 @@ def _is_short_name(text: str) -> bool:
 
 
 def _nickname(listed: Listed) -> None:
+    """A name in parentheses at the title's end is the short name (when there is none); a
+    year there is the year: ``[Attention Is All You Need (2017)](...)``."""
+    year = _TRAILING_YEAR.search(listed.title)
+    if year and listed.title[: year.start()].strip(EDGES):
+        listed.title = listed.title[: year.start()].strip(EDGES)
+        if listed.year is None:
+            listed.year = int(year.group(1))
+        return
     title, name = split_nickname(listed.title)
     if name is not None and listed.short_name is None:
         listed.title, listed.short_name = title, name
