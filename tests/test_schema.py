@@ -125,3 +125,22 @@ def test_schema_command_needs_a_taxonomy(cli: Cli, catalog_dir: Path) -> None:
     result = cli(catalog_dir, "schema")
     assert result.exit_code == 1, result.output
     assert "taxonomy.yaml did not load" in result.output
+
+
+def test_the_attributes_model_is_made_once_per_declaration(tmp_path: Path) -> None:
+    """A catalog loaded again finds its attributes' model made; a changed declaration (a new
+    choice, another description) gets a model of its own, and the schema shows the change."""
+    first, again = taxonomy_of(TESTS / "catalog"), taxonomy_of(TESTS / "catalog")
+    assert first is not again
+    assert first.attributes_model is again.attributes_model
+    changed = yaml.safe_load((TESTS / "catalog/taxonomy.yaml").read_text(encoding="utf-8"))
+    attribute = next(a for a in changed["attributes"] if a.get("type") == "choice")
+    attribute["choices"].append({"id": "brand-new", "label": "Brand new"})
+    attribute["description"] = "Described anew."
+    (tmp_path / "taxonomy.yaml").write_text(yaml.safe_dump(changed), encoding="utf-8")
+    other = taxonomy_of(tmp_path)
+    assert other.attributes_model is not first.attributes_model
+    described = record_schema(other)["properties"]["attributes"]["properties"][attribute["id"]]
+    assert "Described anew." in json.dumps(described)
+    assert "brand-new" in json.dumps(described)
+    assert "brand-new" not in json.dumps(record_schema(first))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, create_model
@@ -184,24 +184,36 @@ class Taxonomy(Strict):
 
     @cached_property
     def attributes_model(self) -> type[Strict]:
-        """A strict pydantic model of the ``attributes`` mapping this taxonomy declares
-        (made once: pydantic takes about a millisecond to build it)."""
-        fields: dict[str, Any] = {}
-        for attr in self.attributes:
-            annotation: Any
-            if attr.type == "choice":
-                annotation = Literal[tuple(c.id for c in attr.choices)]
-            elif attr.type == "list":
-                annotation = list[Line]
-            elif attr.type == "bool":
-                annotation = Bool
-            elif attr.type == "int":
-                annotation = Int
-            else:
-                annotation = Line
-            fields[attr.id] = (annotation | None, Field(None, description=attr.description))
-        model: type[Strict] = create_model("Attributes", __base__=Strict, **fields)
-        return model
+        """A strict pydantic model of the ``attributes`` mapping this taxonomy declares, made
+        once per process for each declaration (a catalog loaded again, as ``mkdocs serve`` and
+        the tests do, finds it made)."""
+        spec = tuple(
+            (a.id, a.type, tuple(c.id for c in a.choices), a.description) for a in self.attributes
+        )
+        return _attributes_model(spec)
+
+
+_AttributeSpec = tuple[tuple[str, str, tuple[str, ...], str], ...]
+
+
+@lru_cache(maxsize=64)
+def _attributes_model(spec: _AttributeSpec) -> type[Strict]:
+    fields: dict[str, Any] = {}
+    for attr_id, kind, choices, description in spec:
+        annotation: Any
+        if kind == "choice":
+            annotation = Literal[choices]
+        elif kind == "list":
+            annotation = list[Line]
+        elif kind == "bool":
+            annotation = Bool
+        elif kind == "int":
+            annotation = Int
+        else:
+            annotation = Line
+        fields[attr_id] = (annotation | None, Field(None, description=description))
+    model: type[Strict] = create_model("Attributes", __base__=Strict, **fields)
+    return model
 
 
 @dataclass(frozen=True, slots=True)
