@@ -38,7 +38,7 @@ from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
 from .fragments import FragmentCache
 from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of, remove_built
-from .theme import add_assets, add_theme, build_date, own_templates
+from .theme import add_assets, add_theme, build_date, list_installed_once, own_templates
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -90,6 +90,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             )
         self.templates = own_templates(self.config.templates, config)
         add_theme(config)
+        list_installed_once(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -1,15 +1,20 @@
 """What the package ships for the theme, wired into a catalog's MkDocs configuration: the
 Material template override, the styles and scripts, the Markdown extensions the pages need,
-a catalog's own templates folder, and the day of the build."""
+a catalog's own templates folder, the day of the build, and the theme's files listed once."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import os
+import sysconfig
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.theme import Theme
 
 from ..render import theme
 
@@ -55,3 +60,66 @@ def build_date(environ: Mapping[str, str]) -> dt.date:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
+
+
+def list_installed_once(config: MkDocsConfig) -> None:
+    """MkDocs lists every file of the theme's folders at each build, to copy the static ones
+    (Material's folder holds some 14,500 files, its icons): the folders of installed packages
+    are listed once per process (``mkdocs serve`` builds again and again), the others (a
+    catalog's ``custom_dir``, the package's overrides in a checkout) at each build."""
+    config.theme.get_env = _listing_env(config.theme)  # type: ignore[method-assign]
+
+
+def _listing_env(theme: Theme) -> Callable[[], jinja2.Environment]:
+    make = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make(theme)
+        loader = env.loader
+        if type(loader) is jinja2.FileSystemLoader:
+            env.loader = InstalledOnce(loader.searchpath, loader.encoding, loader.followlinks)
+        return env
+
+    return get_env
+
+
+class InstalledOnce(jinja2.FileSystemLoader):
+    """A file system loader whose listing of a folder inside an installed package's
+    site-packages is made once per process."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            if _installed(folder):
+                path = Path(folder)
+                stamp = path.stat().st_mtime_ns if path.is_dir() else 0
+                found.update(_listed(folder, self.followlinks, stamp))
+            else:
+                found.update(listing(folder, self.followlinks))
+        return sorted(found)
+
+
+def listing(folder: str, followlinks: bool = False) -> frozenset[str]:
+    """Every file under ``folder`` as a template name: its path from the folder, with ``/``."""
+    names: set[str] = set()
+    for where, _, files in os.walk(folder, followlinks=followlinks):
+        relative = os.path.relpath(where, folder)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        names.update(prefix + name for name in files)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=32)
+def _listed(folder: str, followlinks: bool, stamp: int) -> frozenset[str]:
+    # ``stamp``, the folder's own modification time, keys a package installed again anew.
+    return listing(folder, followlinks)
+
+
+@lru_cache(maxsize=1)
+def _site_packages() -> tuple[str, ...]:
+    paths = {sysconfig.get_path(name) for name in ("purelib", "platlib")}
+    return tuple(os.path.realpath(p) + os.sep for p in paths if p)
+
+
+def _installed(folder: str) -> bool:
+    return (os.path.realpath(folder) + os.sep).startswith(_site_packages())

@@ -1,0 +1,107 @@
+"""The theme's files listed once: MkDocs lists every file of the theme's folders at each build
+(Material's holds some 14,500); the plugin's loader lists a folder of an installed package
+once per process and any other folder at each build, and lists what Jinja lists."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+import material  # type: ignore[import-untyped]
+import mkdocs
+import pytest
+import yaml
+
+from litcat.plugin import theme as plugin_theme
+from litcat.plugin.theme import InstalledOnce, listing
+from litcat.render import theme
+
+from .sitebuild import make_docs, mkdocs_build, write_config
+
+MATERIAL = str(Path(material.__file__).parent / "templates")
+MKDOCS = str(Path(mkdocs.__file__).parent / "templates")
+
+
+def a_folder(root: Path) -> str:
+    """Files at several depths, hidden ones among them, and an empty folder."""
+    for name in ("a.html", "css/b.css", "css/deep/c.js", ".hidden/d.svg", "e/.f", "g h/i j"):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(name, encoding="utf-8")
+    (root / "empty").mkdir()
+    return str(root)
+
+
+def test_a_folder_is_listed_as_jinja_lists_it(tmp_path: Path) -> None:
+    for folder in (MATERIAL, MKDOCS, str(theme.THEME_OVERRIDES), a_folder(tmp_path)):
+        assert listing(folder) == set(jinja2.FileSystemLoader(folder).list_templates()), folder
+
+
+def test_several_folders_are_listed_as_jinja_lists_them(tmp_path: Path) -> None:
+    folders = [a_folder(tmp_path / "own"), MATERIAL, MKDOCS, str(tmp_path / "missing")]
+    expected = jinja2.FileSystemLoader(folders).list_templates()
+    assert InstalledOnce(folders).list_templates() == expected
+    assert len(expected) > 10_000
+
+
+def test_an_installed_folder_is_walked_once_and_any_other_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = a_folder(tmp_path / "own")
+    walked: list[str] = []
+
+    def counted(folder: str, followlinks: bool = False) -> frozenset[str]:
+        walked.append(folder)
+        return listing(folder, followlinks)
+
+    monkeypatch.setattr(plugin_theme, "listing", counted)
+    plugin_theme._listed.cache_clear()
+    loader = InstalledOnce([own, MATERIAL])
+    first = loader.list_templates()
+    (Path(own) / "new.txt").write_text("new", encoding="utf-8")
+    second = InstalledOnce([own, MATERIAL]).list_templates()
+    assert walked == [own, MATERIAL, own]
+    assert set(second) - set(first) == {"new.txt"}
+
+
+def test_a_custom_dir_s_new_file_reaches_the_next_build(
+    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds in one process (as ``mkdocs serve`` makes them): a static file saved in the
+    catalog's ``custom_dir`` between them is in the second site; Material's folder was walked
+    once, the custom_dir at each build."""
+    walked: list[str] = []
+
+    def counted(folder: str, followlinks: bool = False) -> frozenset[str]:
+        walked.append(folder)
+        return listing(folder, followlinks)
+
+    monkeypatch.setattr(plugin_theme, "listing", counted)
+    plugin_theme._listed.cache_clear()
+    path = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    custom = tmp_path / "overrides"
+    custom.mkdir()
+    config["theme"]["custom_dir"] = str(custom)
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    first = mkdocs_build(path, tmp_path / "one")
+    assert first.returncode == 0, first.output
+    assert not (first.site / "extra.txt").exists()
+    assert (first.site / "assets" / "javascripts").is_dir()  # Material's static files
+    (custom / "extra.txt").write_text("extra", encoding="utf-8")
+    second = mkdocs_build(path, tmp_path / "two")
+    assert second.returncode == 0, second.output
+    assert (second.site / "extra.txt").read_text(encoding="utf-8") == "extra"
+    theirs = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    ours = sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    assert sorted(set(ours) - set(theirs)) == [Path("extra.txt")]
+    assert (walked.count(str(custom)), walked.count(MATERIAL)) == (2, 1)
+
+
+def test_installed_means_inside_site_packages(tmp_path: Path) -> None:
+    assert plugin_theme._installed(MATERIAL)
+    assert not plugin_theme._installed(str(tmp_path))
+    # A folder whose name merely begins like site-packages is not inside it.
+    site = plugin_theme._site_packages()[0].rstrip(os.sep)
+    assert not plugin_theme._installed(site + "-other/templates")
