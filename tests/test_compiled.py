@@ -4,6 +4,7 @@ settings, and an edited template is compiled again."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -100,10 +101,19 @@ def test_a_second_build_in_one_process_is_the_same_site(
         return bucket
 
     monkeypatch.setattr(COMPILED, "get_bucket", spy)
+    compiled: list[str | None] = []
+    compile_source = jinja2.Environment.compile
+
+    def compile_spy(env: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return compile_source(env, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_spy)
     config = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
     sites = []
     for name in ("first", "second"):
         loaded.clear()
+        compiled.clear()
         build = mkdocs_build(config, tmp_path / name)
         assert build.returncode == 0, build.output
         sites.append(
@@ -113,6 +123,9 @@ def test_a_second_build_in_one_process_is_the_same_site(
                 if p.is_file() and p.suffix != ".gz"
             }
         )
-    # Material's main.html (and the catalog's paper template) came compiled the second time.
+    # Material's main.html (and the catalog's paper template) came compiled the second time,
+    # and nothing was compiled again: not even the language template the search plugin reads
+    # in environments of its own.
     assert ("main.html", True) in loaded and ("paper.md.j2", True) in loaded
+    assert compiled == [], compiled
     assert sites[0] == sites[1]

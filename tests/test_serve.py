@@ -139,7 +139,7 @@ class Server:
                 return
             if self.process.poll() is not None:
                 break
-            time.sleep(0.2)
+            time.sleep(0.05)
         pytest.fail(f"waited for {what}; server said:\n{''.join(self.lines)}")
 
     def stop(self) -> None:

@@ -38,7 +38,7 @@ from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
 from .fragments import FragmentCache
 from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of, remove_built
-from .theme import add_assets, add_theme, build_date, list_installed_once, own_templates
+from .theme import add_assets, add_theme, build_date, own_templates, reuse_theme_work
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -81,6 +81,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def root(self) -> Path:
         return Path(self.config.papers).parent
 
+    @event_priority(50)  # before the search plugin's, which makes theme environments
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         papers, taxonomy = Path(self.config.papers), Path(self.config.taxonomy)
         if papers.name != PAPERS_DIR or taxonomy != papers.parent / TAXONOMY_FILE:
@@ -90,7 +91,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             )
         self.templates = own_templates(self.config.templates, config)
         add_theme(config)
-        list_installed_once(config)
+        reuse_theme_work(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

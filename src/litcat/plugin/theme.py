@@ -1,6 +1,7 @@
 """What the package ships for the theme, wired into a catalog's MkDocs configuration: the
 Material template override, the styles and scripts, the Markdown extensions the pages need,
-a catalog's own templates folder, the day of the build, and the theme's files listed once."""
+a catalog's own templates folder, the day of the build, and the theme's work reused from build
+to build."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
 from ..render import theme
+from ..render.compiled import keep_compiled
 
 
 def own_templates(configured: str | None, config: MkDocsConfig) -> Path | None:
@@ -62,15 +64,17 @@ def build_date(environ: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
-def list_installed_once(config: MkDocsConfig) -> None:
-    """MkDocs lists every file of the theme's folders at each build, to copy the static ones
-    (Material's folder holds some 14,500 files, its icons): the folders of installed packages
-    are listed once per process (``mkdocs serve`` builds again and again), the others (a
-    catalog's ``custom_dir``, the package's overrides in a checkout) at each build."""
-    config.theme.get_env = _listing_env(config.theme)  # type: ignore[method-assign]
+def reuse_theme_work(config: MkDocsConfig) -> None:
+    """Each environment the theme makes (the build's, and those the search plugin makes for
+    its translations) reuses the work of earlier ones in the process (``mkdocs serve`` builds
+    again and again): templates compiled once (:mod:`litcat.render.compiled`), and the folders
+    of installed packages listed once. MkDocs lists every file of the theme's folders at each
+    build to copy the static ones (Material's holds some 14,500, its icons); a catalog's
+    ``custom_dir`` and the package's overrides in a checkout are listed at each build."""
+    config.theme.get_env = _reusing_env(config.theme)  # type: ignore[method-assign]
 
 
-def _listing_env(theme: Theme) -> Callable[[], jinja2.Environment]:
+def _reusing_env(theme: Theme) -> Callable[[], jinja2.Environment]:
     make = type(theme).get_env
 
     def get_env() -> jinja2.Environment:
@@ -78,6 +82,7 @@ def _listing_env(theme: Theme) -> Callable[[], jinja2.Environment]:
         loader = env.loader
         if type(loader) is jinja2.FileSystemLoader:
             env.loader = InstalledOnce(loader.searchpath, loader.encoding, loader.followlinks)
+        keep_compiled(env)
         return env
 
     return get_env
