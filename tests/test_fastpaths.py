@@ -19,6 +19,7 @@ import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markupsafe import escape
 
 from litcat.core import fields, ids
@@ -29,6 +30,7 @@ from litcat.core.reading import reader
 from litcat.core.rules import sources
 from litcat.core.rules import text as lookalikes
 from litcat.intake import latex
+from litcat.intake.lists import structure
 from litcat.render import text as rendertext
 from litcat.store import writer
 
@@ -176,6 +178,36 @@ def test_the_host_fast_path_is_what_urlsplit_reads(urls: list[str]) -> None:
         except ValueError:
             continue  # urlsplit refuses it; the fast path is only taken for plain host names
         assert sources.host(url) == expected, url
+
+
+# Pieces of a link's address, the characters percent-encoding keeps or changes among them.
+LINK_PARTS = [
+    *("http://", "https://", "HTTP://", "ftp://", "mailto:", "//", "a", "Z", "9", "b.org"),
+    *(".", "-", ":", "80", "@", "/", "?", "#", "=", "&", "%", "%41", "%zz", "[", "]", "(", ")"),
+    *("'", "*", "!", "$", "+", ",", ";", "~", "_", " ", "\t", "é", "日", "xn--e1a", "\\", "^"),
+    *("|", '"', "<", ">", "`", "{", "}"),
+]
+LINK = st.builds("".join, st.lists(st.sampled_from(LINK_PARTS), max_size=12))
+# Mostly addresses the shortcut takes, with now and then a character that it must not.
+PLAIN_LINK = st.builds(
+    "{}://{}{}{}".format,
+    st.sampled_from(["http", "https"]),
+    st.text(st.sampled_from("aZ09.-.-é_%[]"), min_size=1, max_size=12),
+    st.sampled_from(["/", "?", "#", ":80/", ""]),
+    st.text(st.sampled_from("abcXYZ019._~!$&'()*+,;=:@/?#-%[] é"), max_size=20),
+)
+
+
+@settings(max_examples=200)
+@given(batches(st.one_of(LINK, PLAIN_LINK)))
+@example(["https://arxiv.org/abs/2303.00001", "https://e.org/a[b]", "https://e.org/%41%zz"])
+@example(["https://a..b/", "https://-a.b/", "https://e.org", "HTTPS://Example.org/"])
+@example(["https://bücher.example/", "http://93.184.216.34:8000/x", "https://e_f.org/"])
+def test_the_plain_link_shortcut_is_markdown_it_s_normalize_link(urls: list[str]) -> None:
+    md = MarkdownIt("commonmark")
+    shortcut = structure.normalize_link(md)
+    for url in urls:
+        assert shortcut(url) == md.normalizeLink(url), url
 
 
 def _strings(value: Any) -> list[str]:
