@@ -144,3 +144,16 @@ def test_the_attributes_model_is_made_once_per_declaration(tmp_path: Path) -> No
     assert "Described anew." in json.dumps(described)
     assert "brand-new" in json.dumps(described)
     assert "brand-new" not in json.dumps(record_schema(first))
+
+
+def test_a_schema_made_again_is_the_same_and_its_own() -> None:
+    """The models' schemas are made once per process; each record schema is a copy that its
+    caller may change without changing the next one."""
+    taxonomy = taxonomy_of(TESTS / "catalog")
+    first = record_schema(taxonomy)
+    expected = json.loads(json.dumps(first))
+    first["properties"]["title"]["description"] = "changed"
+    first["properties"]["attributes"]["properties"].clear()
+    first["$defs"]["Links"]["properties"].clear()
+    assert record_schema(taxonomy) == expected
+    assert expected["$defs"]["Links"]["properties"] and expected["properties"]["attributes"]

@@ -12,8 +12,11 @@ import copy
 import datetime as dt
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..core import ids, paths
 from ..core.models import MIN_YEAR, Paper
@@ -28,7 +31,7 @@ ARXIV_PATTERN = "^(?:{}|{})$".format(
 
 def record_schema(taxonomy: Taxonomy, schema_id: str | None = None) -> dict[str, Any]:
     """The schema of one ``papers/<id>.yaml`` file of a catalog with this taxonomy."""
-    schema = copy.deepcopy(Paper.model_json_schema())
+    schema = model_schema(Paper)
     properties: dict[str, Any] = schema["properties"]
     # The id is the file name, never a key of the file.
     del properties["id"]
@@ -54,6 +57,17 @@ def record_schema(taxonomy: Taxonomy, schema_id: str | None = None) -> dict[str,
         head["$id"] = schema_id
     head["title"] = "A litcat record"
     return {**head, **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """``model``'s JSON schema, a copy of its own to change: pydantic makes it anew at each
+    call (a tenth of rendering a small catalog's site), so it is made once per model."""
+    return copy.deepcopy(_made_schema(model))
+
+
+@lru_cache(maxsize=64)
+def _made_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
 
 
 def _pattern(prop: dict[str, Any], pattern: str) -> None:
@@ -86,7 +100,7 @@ def tags_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
 
 def attributes_schema(taxonomy: Taxonomy, description: str) -> dict[str, Any]:
     """The attributes the taxonomy declares, with their types and choices."""
-    schema = taxonomy.attributes_model.model_json_schema()
+    schema = model_schema(taxonomy.attributes_model)
     for attr in taxonomy.attributes:
         prop = schema["properties"][attr.id]
         prop["title"] = attr.label
