@@ -138,6 +138,33 @@ def test_a_render_removes_nothing_it_did_not_write(catalog_dir: Path, tmp_path: 
     assert (out / "linked").is_symlink()
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_render_writes_nothing_through_a_link_leading_outside(
+    catalog_dir: Path, tmp_path: Path, engine: str
+) -> None:
+    """``out/papers`` a link to another folder (the catalog's own papers/, say): the run stops
+    with a message naming it, and nothing is written there."""
+    out = tmp_path / "out"
+    out.mkdir()
+    papers = catalog_dir / "papers"
+    before = {p.name: p.read_bytes() for p in papers.iterdir()}
+    linked = "docs/papers" if engine == "zensical" else "papers"
+    (out / linked).parent.mkdir(parents=True, exist_ok=True)
+    (out / linked).symlink_to(papers, target_is_directory=True)
+    result = render(catalog_dir, out, *(["--engine", "zensical"] if engine == "zensical" else []))
+    assert result.exit_code == 1, result.output
+    assert "a folder on its way is a link leading outside" in result.stderr
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in papers.iterdir()} == before
+    # A link that stays inside the folder is written through.
+    (out / linked).unlink()
+    (out / "real").mkdir()
+    (out / linked).symlink_to(out / "real", target_is_directory=True)
+    again = render(catalog_dir, out, *(["--engine", "zensical"] if engine == "zensical" else []))
+    assert again.exit_code == 0, again.output
+    assert any((out / "real").rglob("index.md"))
+
+
 def test_a_render_stopped_halfway_still_knows_what_it_wrote(
     catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,8 @@ project (``--engine zensical``). The files litcat wrote are listed in ``.litcat-
 file it no longer makes (the page of a deleted or renamed record) is removed, in this run or a
 later one, and nothing else is: not a path the list does not hold, not one that would reach
 outside the folder (absolute, with ``..``, or through a symbolic link), nor a link itself.
+Nothing is written through a link either: a subfolder that is a link leading outside the
+folder (``papers -> ../catalog/papers``) stops the run before a file is written there.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class OwnedFolder:
             listed = []  # none yet, or not one litcat wrote: nothing is known to be ours
         # Only paths litcat could have written: a list edited by hand cannot reach outside.
         self.known: set[str] = {path for path in listed if inside(path)}
+        self._base = out.resolve()
+        self._inside: dict[Path, bool] = {}  # each folder written into: it is in the folder
 
     def claim(self, made: set[str]) -> None:
         """Before writing ``made``: list it, so that a run stopped halfway still knows every
@@ -44,8 +48,19 @@ class OwnedFolder:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if target.is_file() and not target.is_symlink() and target.read_bytes() == raw:
             return 0
+        self._check_inside(path, target.parent)
         write_bytes_atomic(target, raw)
         return 1
+
+    def _check_inside(self, path: str, folder: Path) -> None:
+        found = self._inside.get(folder)
+        if found is None:
+            found = self._inside[folder] = folder.resolve().is_relative_to(self._base)
+        if not found:
+            raise OutsideFolder(
+                f"{self.out / path}: a folder on its way is a link leading outside {self.out}; "
+                "litcat writes nothing through it (remove the link, or render elsewhere)"
+            )
 
     def settle(self, made: set[str]) -> int:
         """Remove the files litcat wrote and no longer makes, and list ``made``; returns how
@@ -78,6 +93,10 @@ class OwnedFolder:
                 break
             folder = folder.parent
         return 1
+
+
+class OutsideFolder(ValueError):
+    """A file to write would land outside the folder, through a link."""
 
 
 def inside(path: str) -> bool:

@@ -13,7 +13,7 @@ from ..core.problems import format_problems
 from ..core.reload import CatalogLoader
 from ..render import PRODUCERS, Rendered, RenderOptions, SiteRenderer, as_text
 from . import Env, pass_env
-from .folder import OwnedFolder
+from .folder import OutsideFolder, OwnedFolder
 from .project import ProjectWriter, Written, site_of
 
 # What writes a render's outputs into the folder, after each change.
@@ -130,9 +130,13 @@ def pages_emitter(out: Path) -> Emit:
     def emit(rendered: Rendered) -> Written:
         made = set(rendered.outputs)
         folder.claim(made)
-        written = sum(
-            folder.put(path, as_text(rendered.outputs[path])) for path in sorted(rendered.changed)
-        )
+        try:
+            written = sum(
+                folder.put(path, as_text(rendered.outputs[path]))
+                for path in sorted(rendered.changed)
+            )
+        except OutsideFolder as exc:
+            raise click.ClickException(str(exc)) from None
         # What an earlier run wrote and this catalog no longer makes (a deleted or renamed
         # record's page) goes, by the list the folder keeps; nothing else does.
         return Written(len(made), written, folder.settle(made))
