@@ -148,6 +148,10 @@ def test_links_litcat_refuses_are_left_out_and_said() -> None:
     [
         ("- [Contents](#contents)", "no link to a paper"),
         ("- A Tool [[code]](https://github.com/a/b)", "no link to a paper (only code)"),
+        # A page's own navigation, pointing anywhere.
+        ("- [Home](https://example.org)", "a link of the page's navigation (Home), no paper"),
+        ("- [Back to top](https://example.org/#top)", "a link of the page's navigation"),
+        ("- [**License**](https://example.org/LICENSE)", "a link of the page's navigation"),
         (
             "- [Two](https://arxiv.org/abs/2111.00001) and [more](https://arxiv.org/abs/2112.00002)",
             "its links name two papers (arXiv ids 2111.00001, 2112.00002)",
@@ -162,6 +166,15 @@ def test_bullets_that_name_no_paper_or_two(markdown: str, message: str) -> None:
     found = one(markdown)
     assert isinstance(found, NotAPaper)
     assert found.message.startswith(message)
+
+
+def test_a_paper_titled_like_navigation_is_still_read_when_the_list_cites_it() -> None:
+    for cited in (
+        "[Home](https://example.org/home.pdf), Smith et al., 2023",
+        "[Home](https://arxiv.org/abs/2303.04137)",
+    ):
+        found = one(f"- {cited}")
+        assert isinstance(found, Listed) and found.title == "Home", cited
 
 
 def test_a_bullet_heading_bullets_below_it() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .links import (
     LINK_LABELS,
+    NAVIGATION,
     PAPER_ROLES,
     PAPER_WORDS,
     ROLE_LABELS,
@@ -154,6 +155,9 @@ def read_item(item: Item) -> Listed | NotAPaper:
         only = sorted({link.role for link in listed.links} - {"other"})
         what = f" (only {' and '.join(only)})" if only else ""
         return NotAPaper(item.line, f"no link to a paper{what}")
+    named = listed.year or listed.authors or listed.dois() or listed.idents("arxiv")
+    if label_word(listed.title) in NAVIGATION and not named:
+        return NotAPaper(item.line, f"a link of the page's navigation ({listed.title}), no paper")
     for role, label in (("arxiv", "arXiv ids"), ("openreview", "OpenReview ids")):
         if len(listed.idents(role)) > 1:
             return _two(item, label, listed.idents(role))

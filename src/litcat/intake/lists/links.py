@@ -41,6 +41,12 @@ CITATION_WORDS = frozenset({"bib", "bibtex", "bibtext", "citation", "cite", "ris
 _CITATION_FILES = (".bib", ".bibtex", ".ris")
 # Labels that say what a link is rather than naming the paper.
 GENERIC = CODE_WORDS | VIDEO_WORDS | PROJECT_WORDS | PAPER_WORDS | CITATION_WORDS
+# A page's own navigation, listed as bullets at the top or foot of a README ("[Home](...)",
+# "[Back to top](#...)"): such a bullet names no paper, whatever its link.
+NAVIGATION = frozenset(
+    {"home", "homepage", "home page", "contents", "table of contents", "back to top", "top"}
+    | {"go to top", "license", "contributing", "contribute", "readme", "about"}
+)
 # Words that label a line of links (``Code: [repo](...)``, ``Project page: ...``): nested under
 # a paper's bullet, such a line gives that paper's links, it names no paper of its own.
 LINK_LABELS = GENERIC | frozenset(
