@@ -177,6 +177,20 @@ def test_a_paper_titled_like_navigation_is_still_read_when_the_list_cites_it() -
         assert isinstance(found, Listed) and found.title == "Home", cited
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also https://openreview.net/forum?id=abc123",
+        "see also https://example.org/other.pdf",
+        "Follow-up: https://openreview.net/forum?id=def456",
+    ],
+)
+def test_a_line_sending_the_reader_elsewhere_gives_the_paper_no_link(line: str) -> None:
+    found = paper(f"- [Diffusion Policy](https://arxiv.org/abs/2303.04137)\n  {line}")
+    assert roles(found) == [("arxiv", "2303.04137")]
+    assert found.notes == [f"{line!r} points to other papers; its links left out"]
+
+
 def test_a_bullet_heading_bullets_below_it() -> None:
     items = parse_markdown("- **Surveys**\n  - [A](https://arxiv.org/abs/2101.00001)\n").items
     found = papers_in(items[0])

@@ -447,6 +447,10 @@ def _attribute_line(listed: Listed, line: Line) -> None:
             listed.year = int(found.group(1))
     elif word in IGNORED_LABELS:
         pass
+    elif _ELSEWHERE.match(text) and any(p.href for p in line):
+        # "Read also [...]", "See also: [...]": another paper's links, not this one's.
+        said = "".join(p.text for p in line).strip()
+        listed.notes.append(f"{said!r} points to other papers; its links left out")
     elif any(p.href for p in line):
         _links(listed, line, label=word)
     elif text.lower().startswith("by "):
@@ -457,6 +461,13 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         _set_venue(listed, text)
     elif not listed.authors:
         _set_authors(listed, text)
+
+
+# A line under a paper that sends the reader to other papers.
+_ELSEWHERE = re.compile(
+    r"\s*(?:(?:read|see)\s+also|related(?:\s+(?:work|papers?))?|follow[- ]?ups?|cf\.)\b",
+    re.IGNORECASE,
+)
 
 
 def _names_then_venue(listed: Listed, text: str) -> bool:
