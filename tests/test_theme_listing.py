@@ -45,18 +45,24 @@ def test_several_folders_are_listed_as_jinja_lists_them(tmp_path: Path) -> None:
     assert len(expected) > 10_000
 
 
-def test_an_installed_folder_is_walked_once_and_any_other_each_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    own = a_folder(tmp_path / "own")
-    walked: list[str] = []
+@pytest.fixture
+def walked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders walked from now on (none listed before counts)."""
+    found: list[str] = []
 
     def counted(folder: str, followlinks: bool = False) -> frozenset[str]:
-        walked.append(folder)
+        found.append(folder)
         return listing(folder, followlinks)
 
     monkeypatch.setattr(plugin_theme, "listing", counted)
     plugin_theme._listed.cache_clear()
+    return found
+
+
+def test_an_installed_folder_is_walked_once_and_any_other_each_time(
+    tmp_path: Path, walked: list[str]
+) -> None:
+    own = a_folder(tmp_path / "own")
     loader = InstalledOnce([own, MATERIAL])
     first = loader.list_templates()
     (Path(own) / "new.txt").write_text("new", encoding="utf-8")
@@ -66,19 +72,11 @@ def test_an_installed_folder_is_walked_once_and_any_other_each_time(
 
 
 def test_a_custom_dir_s_new_file_reaches_the_next_build(
-    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    catalog_dir: Path, tmp_path: Path, walked: list[str]
 ) -> None:
     """Two builds in one process (as ``mkdocs serve`` makes them): a static file saved in the
     catalog's ``custom_dir`` between them is in the second site; Material's folder was walked
     once, the custom_dir at each build."""
-    walked: list[str] = []
-
-    def counted(folder: str, followlinks: bool = False) -> frozenset[str]:
-        walked.append(folder)
-        return listing(folder, followlinks)
-
-    monkeypatch.setattr(plugin_theme, "listing", counted)
-    plugin_theme._listed.cache_clear()
     path = write_config(tmp_path, catalog_dir, make_docs(tmp_path))
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     custom = tmp_path / "overrides"
