@@ -183,6 +183,7 @@ def test_a_paper_titled_like_navigation_is_still_read_when_the_list_cites_it() -
         "Read also https://openreview.net/forum?id=abc123",
         "see also https://example.org/other.pdf",
         "Follow-up: https://openreview.net/forum?id=def456",
+        "cf. https://arxiv.org/abs/2101.00001",
     ],
 )
 def test_a_line_sending_the_reader_elsewhere_gives_the_paper_no_link(line: str) -> None:

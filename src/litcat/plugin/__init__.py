@@ -33,7 +33,6 @@ from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
 from ..core.problems import format_problems
 from ..core.reading.files import LEFTOVER
 from ..render import MarkdownPage, Output, RenderOptions, as_text, edit_url, source_of
-from ..render.compiled import keep_compiled
 from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
 from .fragments import FragmentCache
@@ -167,9 +166,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        # The theme's templates, compiled once per process (a rebuild under ``mkdocs serve``
-        # makes a new environment).
-        keep_compiled(env)
+        # (The environment compiles through the process-wide cache: reuse_theme_work.)
         # Learned afresh in each build: the nav, the theme or the templates may have changed.
         if self.config.reuse_frame:
             env.globals["litcat_fragment"] = FragmentCache().jinja_global()

@@ -290,8 +290,9 @@ def _nickname(listed: Listed) -> None:
     """A name in parentheses at the title's end is the short name (when there is none); a
     year there is the year: ``[Attention Is All You Need (2017)](...)``."""
     year = _TRAILING_YEAR.search(listed.title)
-    if year and listed.title[: year.start()].strip(EDGES):
-        listed.title = listed.title[: year.start()].strip(EDGES)
+    before = listed.title[: year.start()].strip(EDGES) if year else ""
+    if year and before:
+        listed.title = before
         if listed.year is None:
             listed.year = int(year.group(1))
         return
@@ -465,7 +466,7 @@ def _attribute_line(listed: Listed, line: Line) -> None:
 
 # A line under a paper that sends the reader to other papers.
 _ELSEWHERE = re.compile(
-    r"\s*(?:(?:read|see)\s+also|related(?:\s+(?:work|papers?))?|follow[- ]?ups?|cf\.)\b",
+    r"\s*(?:(?:(?:read|see)\s+also|related(?:\s+(?:work|papers?))?|follow[- ]?ups?)\b|cf\.)",
     re.IGNORECASE,
 )
 
