@@ -69,6 +69,15 @@ def sync_playwright() -> Any:
     return start()
 
 
+def expect(actual: Any) -> Any:
+    """Playwright's ``expect`` on ``actual``. Imported at the first use, not with the module: a
+    quick run (``-m "not browser"``) still imports the browser tests' modules to deselect them,
+    and importing Playwright was a tenth of collecting the suite."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(actual)
+
+
 def error_type() -> type[Exception]:
     """Playwright's own error (a page that navigated away, a script that broke), to catch."""
     from playwright.sync_api import Error

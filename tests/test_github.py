@@ -11,7 +11,6 @@ from typing import Any
 import click
 import pytest
 import yaml
-from check_jsonschema.cli.main_command import main as check_jsonschema
 from click.testing import CliRunner
 
 from litcat.cli import main
@@ -33,6 +32,16 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture(scope="module")
+def check_jsonschema() -> click.Command:
+    """check-jsonschema's command, imported by the tests that run it rather than at collection
+    (with jsonschema and requests, a tenth of collecting the whole suite, in every worker)."""
+    from check_jsonschema.cli.main_command import main
+
+    command: click.Command = main
+    return command
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -74,14 +83,16 @@ def test_the_workflows_are_there() -> None:
     ids=["workflows", "issue-forms", "citation", "starter-workflows"],
 )
 def test_files_match_their_published_schema(
-    no_network: None, schema: str, paths: list[Path]
+    no_network: None, check_jsonschema: click.Command, schema: str, paths: list[Path]
 ) -> None:
     args = ["--builtin-schema", schema, *map(str, paths)]
     result = CliRunner().invoke(check_jsonschema, args)
     assert result.exit_code == 0, result.output
 
 
-def test_schema_check_catches_a_broken_workflow(no_network: None, tmp_path: Path) -> None:
+def test_schema_check_catches_a_broken_workflow(
+    no_network: None, check_jsonschema: click.Command, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    stepz: []\n")
     result = CliRunner().invoke(

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from bibtexparser.entrypoint import parse_string
-from playwright.sync_api import expect
 
 from litcat.core.loader import load_catalog
 from litcat.formats.bibtex import bibtex_entry
 from litcat.formats.csl import csl_item
+from tests.browser import expect
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 
-from tests.browser import axe_violations
+from tests.browser import axe_violations, expect
 
 pytestmark = pytest.mark.browser
 
