@@ -15,7 +15,7 @@ from litcat.core.loader import load_catalog
 from litcat.render import RenderOptions, render_site
 from litcat.render.related import RELATED, related_papers
 
-from .conftest import CATALOG, REPO, repo_catalog
+from .conftest import CATALOG, REPO, TESTS, repo_catalog
 
 
 def exact(a: similarity.Vector, b: similarity.Vector) -> float:
@@ -91,18 +91,31 @@ def test_tfidf_cosine_agrees_with_scikit_learn_on_the_catalog() -> None:
 
 
 def test_discover_compares_texts_as_the_site_does() -> None:
+    """Discover's model (scikit-learn's vectoriser) and the plain Python TF-IDF the site and
+    ``litcat add`` use (:class:`similarity.Learned`), learned from the same records: the cosine
+    of the records to each other, and of new texts (real arXiv candidates, texts mixing a
+    record's words with foreign ones, foreign words only) to every record."""
     pytest.importorskip("sklearn")
-    from litcat.intake.discover import Model, dimension_ids
+    from litcat.intake.discover import Model, dimension_ids, parse_candidates
 
     catalog = repo_catalog()
     papers = sorted(catalog.papers.values(), key=lambda p: p.id)
     model = Model(papers, dimension_ids(catalog))
-    texts = [similarity.paper_text(p) for p in papers[:40]]
-    found = model.similarities(texts)
-    vectors = similarity.tfidf([similarity.paper_text(p) for p in papers])
-    for i in range(len(texts)):
-        for j in range(len(papers)):
-            assert abs(found[i, j] - similarity.dot(vectors[i], vectors[j])) < 1e-9
+    learned = similarity.Learned.of([similarity.paper_text(p) for p in papers])
+    answer = TESTS / "recorded" / "arxiv-api-1205.1001-1001.1001.xml"
+    candidates = [c.text for c in parse_candidates(answer.read_bytes())]
+    mixed = [f"Quokka zebra {similarity.paper_text(p)} xylophone quokka" for p in papers[::25]]
+    own = [similarity.paper_text(p) for p in papers[:40]]
+    texts = [*own, *candidates, *mixed, "Quokka zebra xylophone", ""]
+    expected = model.similarities(texts)
+    assert (expected[len(own) : len(own) + len(candidates)] > 0.02).sum() > 50
+    for i, text in enumerate(texts):
+        row = learned.scores(learned.vector(text))
+        assert all(score > 0 for score in row.values())
+        worst = max(abs(row.get(j, 0.0) - expected[i, j]) for j in range(len(papers)))
+        assert worst < 1e-9, text
+    for i in range(40):
+        assert learned.vector(own[i]) == learned.vectors[i]
 
 
 @pytest.mark.parametrize("root", [CATALOG, REPO], ids=["test catalog", "this catalog"])

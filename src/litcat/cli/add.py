@@ -193,15 +193,9 @@ def add(
 
 
 def suggest_tags(catalog: Catalog, pid: str, title: str, summary: str | None) -> None:
-    """The tags the nearest records suggest for a new one, when the discover extra is
-    installed; a hint otherwise."""
+    """The tags the nearest records suggest for a new one (no extra needed)."""
     from ..intake import discover as finding
 
-    try:
-        finding.require_extra()
-    except finding.MissingExtra:
-        click.echo(f"(for suggested tags: {finding.INSTALL_HINT})", err=True)
-        return
     others = [p for p in catalog.papers.values() if p.id != pid]
     if catalog.taxonomy is None or not others:
         return

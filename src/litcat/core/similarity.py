@@ -1,11 +1,15 @@
 """How alike two papers are: TF-IDF cosine of their texts, plus the overlap of their tags.
 
-One place prepares the text for both users: ``litcat discover`` (scikit-learn's
-``TfidfVectorizer`` with :func:`terms` as its analyzer) and the site's related papers (the same
-TF-IDF written here in plain Python, so that building a site needs no scikit-learn). The
+One place prepares the text for all its users: ``litcat discover`` (scikit-learn's
+``TfidfVectorizer`` with :func:`terms` as its analyzer: ranking thousands of candidates
+against thousands of records is a sparse matrix product), and, written here in plain Python,
+the site's related papers and the tags ``litcat add`` suggests for one new record (so that
+neither imports scikit-learn, whose import alone took 0.7 s of every ``litcat add``). The
 settings are those of discover's vectoriser: lower case, words of two or more letters or digits,
 English stop words dropped, words and pairs of adjacent words, raw counts damped as
-``1 + log(count)``, smoothed idf ``log((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
+``1 + log(count)``, smoothed idf ``log((1 + n) / (1 + df)) + 1``, rows scaled to unit length; a
+new text keeps only the terms the corpus has (the vectoriser's ``transform``). Tests hold the
+two together.
 
 The nearest papers of every paper are found with an inverted index and the MaxScore bound:
 features are visited from the one that can add the most to a score, and a paper that appears
@@ -83,20 +87,61 @@ def terms(text: str) -> list[str]:
 
 def tfidf(texts: Sequence[str]) -> list[Vector]:
     """Unit-length TF-IDF vectors of the texts (term -> weight), learned from the texts."""
-    counts = [Counter(terms(text)) for text in texts]
-    df: Counter[str] = Counter()
-    for count in counts:
-        df.update(count.keys())
-    n = len(texts)
-    # One string object per term (the keys of df): looking a term up in another record's vector
-    # is then an identity check, not a comparison of two copies.
-    same = {term: term for term in df}
-    idf = {term: math.log((1 + n) / (1 + d)) + 1.0 for term, d in df.items()}
-    vectors: list[Vector] = []
-    for count in counts:
-        raw = {same[term]: (1.0 + math.log(k)) * idf[term] for term, k in count.items()}
-        vectors.append(unit(raw))
-    return vectors
+    return Learned.of_counts([Counter(terms(text)) for text in texts]).vectors
+
+
+class Learned:
+    """The TF-IDF learned from a corpus: each text's unit vector, the inverse document frequency
+    of each term, and new texts weighed by it."""
+
+    def __init__(self, idf: dict[str, float], vectors: list[Vector]) -> None:
+        self.idf = idf
+        self.vectors = vectors
+        self._postings: dict[str, tuple[list[int], list[float]]] | None = None
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Learned:
+        return cls.of_counts([Counter(terms(text)) for text in texts])
+
+    @classmethod
+    def of_counts(cls, counts: Sequence[Counter[str]]) -> Learned:
+        """Learned from each text's term counts (of :func:`terms`)."""
+        df: Counter[str] = Counter()
+        for count in counts:
+            df.update(count.keys())
+        n = len(counts)
+        # One string object per term (the keys of df): looking a term up in another record's
+        # vector is then an identity check, not a comparison of two copies.
+        same = {term: term for term in df}
+        idf = {term: math.log((1 + n) / (1 + d)) + 1.0 for term, d in df.items()}
+        vectors: list[Vector] = []
+        for count in counts:
+            raw = {same[term]: (1.0 + math.log(k)) * idf[term] for term, k in count.items()}
+            vectors.append(unit(raw))
+        return cls(idf, vectors)
+
+    def vector(self, text: str) -> Vector:
+        """A new text's unit vector: its terms the corpus has, weighed by their idf."""
+        idf = self.idf
+        count = Counter(term for term in terms(text) if term in idf)
+        return unit({term: (1.0 + math.log(k)) * idf[term] for term, k in count.items()})
+
+    def scores(self, vector: Vector) -> dict[int, float]:
+        """The dot product of ``vector`` with each text's that shares a term with it (by the
+        text's index in the corpus; the others' are 0)."""
+        if self._postings is None:
+            self._postings = _postings(self.vectors)
+        out: dict[int, float] = {}
+        get = out.get
+        postings = self._postings
+        for key, x in vector.items():
+            found = postings.get(key)
+            if found is None:
+                continue
+            holders, weights = found
+            for index, y in zip(holders, weights, strict=True):
+                out[index] = get(index, 0.0) + x * y
+        return out
 
 
 def unit(vector: Vector) -> Vector:
@@ -139,14 +184,7 @@ def nearest(vectors: Sequence[Vector], limit: int, budget: int = WALK_BUDGET) ->
     sums get their exact scores: the nearest papers among those sharing its more telling
     features.
     """
-    # Each feature's list: the vectors holding it, and its weight in each (two lists, walked
-    # together: faster than a list of pairs).
-    postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-    for index, vector in enumerate(vectors):
-        for key, x in vector.items():
-            holders, weights = postings[key]
-            holders.append(index)
-            weights.append(x)
+    postings = _postings(vectors)
     total = sum(len(postings[key][0]) for vector in vectors for key in vector)
     share = None if total <= budget else budget // max(1, len(vectors))
     # Features from the rarest, ties by name.
@@ -156,6 +194,18 @@ def nearest(vectors: Sequence[Vector], limit: int, budget: int = WALK_BUDGET) ->
     return [
         _nearest_to(index, vectors, postings, rank, limit, share) for index in range(len(vectors))
     ]
+
+
+def _postings(vectors: Sequence[Vector]) -> dict[str, tuple[list[int], list[float]]]:
+    """Each feature's list: the vectors holding it, and its weight in each (two lists, walked
+    together: faster than a list of pairs)."""
+    postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    for index, vector in enumerate(vectors):
+        for key, x in vector.items():
+            holders, weights = postings[key]
+            holders.append(index)
+            weights.append(x)
+    return postings
 
 
 def _nearest_to(

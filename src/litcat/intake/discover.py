@@ -10,6 +10,7 @@ catalog's own records (title, short name, summary) each time.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import unicodedata
 import urllib.parse
@@ -287,10 +288,8 @@ class Model:
         return (vectors @ self.matrix.T).toarray()
 
     def suggest(self, row: Any) -> Suggestion:
-        order = _top(row, max(NEIGHBOURS, VOTERS))
-        voters = [(self.papers[i], float(row[i])) for i in order[:VOTERS] if row[i] > 0]
-        shown = [(p.id, s) for p, s in voters[:NEIGHBOURS]]
-        return Suggestion(vote(voters, self.dimensions), shown)
+        ranked = [(i, float(row[i])) for i in _top(row, max(NEIGHBOURS, VOTERS))]
+        return suggestion(self.papers, self.dimensions, ranked)
 
     def closeness(self, row: Any, text: str) -> float:
         """Mean similarity to the nearest records, against what records show to each other
@@ -353,8 +352,10 @@ def _top(row: Any, k: int) -> list[int]:
     k = min(k, len(row))
     if k == 0:
         return []
-    part = np.argpartition(-row, k - 1)[:k]
-    return sorted(part.tolist(), key=lambda i: (-row[i], i))
+    # Every index tied with the k-th largest, so that ties go to the lower index whichever of
+    # them the partition chose.
+    kth = row[np.argpartition(-row, k - 1)[:k]].min()
+    return sorted(np.flatnonzero(row >= kth).tolist(), key=lambda i: (-row[i], i))[:k]
 
 
 def _top_mean(row: Any, k: int) -> float:
@@ -440,10 +441,24 @@ def discover(catalog: Catalog, candidates: Sequence[Candidate], declined: dict[s
 
 
 def suggest_for(catalog: Catalog, text: str, leave_out: str | None = None) -> Suggestion:
-    """Tags for one text (a new record's title and summary), learned from the other records."""
+    """Tags for one text (a new record's title and summary), learned from the other records:
+    what :class:`Model` suggests, in plain Python (one text against the records is a few
+    thousand products; importing scikit-learn took longer than the rest of ``litcat add``)."""
     papers = sorted((p for p in catalog.papers.values() if p.id != leave_out), key=lambda p: p.id)
-    model = Model(papers, dimension_ids(catalog))
-    return model.suggest(model.similarities([text])[0])
+    learned = similarity.Learned.of([paper_text(p) for p in papers])
+    row = learned.scores(learned.vector(text))
+    ranked = heapq.nsmallest(max(NEIGHBOURS, VOTERS), row.items(), key=lambda kv: (-kv[1], kv[0]))
+    return suggestion(papers, dimension_ids(catalog), ranked)
+
+
+def suggestion(
+    papers: Sequence[Paper], dimensions: Sequence[str], ranked: Sequence[tuple[int, float]]
+) -> Suggestion:
+    """What the records nearest a text suggest: ``ranked`` holds (index in ``papers``,
+    similarity) pairs, nearest first."""
+    voters = [(papers[i], score) for i, score in ranked[:VOTERS] if score > 0]
+    shown = [(p.id, s) for p, s in voters[:NEIGHBOURS]]
+    return Suggestion(vote(voters, dimensions), shown)
 
 
 # -- measuring the suggestions -------------------------------------------------------------------
