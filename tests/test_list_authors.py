@@ -133,6 +133,25 @@ def test_what_is_not_a_list_of_names_gives_no_authors(tail: str) -> None:
     assert found.authors == []
 
 
+@pytest.mark.parametrize(
+    ("tail", "venue", "year"),
+    [
+        # One word before the venue is a surname: neither the authors nor the venue's name.
+        (", Mildenhall, 2020", None, 2020),
+        (", Müller, SIGGRAPH 2022", "SIGGRAPH 2022", 2022),
+        # A word that names a venue stays its name.
+        (", CoRL, 2024", "CoRL", 2024),
+        (", Liu et al., ICML 2024", "ICML 2024", 2024),
+    ],
+)
+def test_a_surname_before_the_venue_is_not_the_venue(
+    tail: str, venue: str | None, year: int
+) -> None:
+    reading = read_list(f"# L\n\n- [A Title](https://arxiv.org/abs/2101.00001){tail}\n", "x")
+    found = reading.papers[0].first
+    assert (found.venue, found.year) == (venue, year)
+
+
 # (entry, title, authors, venue, year): a title in plain text or quotes, then the names.
 PLAIN_TITLES = [
     (

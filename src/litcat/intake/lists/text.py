@@ -177,9 +177,22 @@ def read_tail(text: str) -> Tail:
             names, after = name_list(part)
             if names is not None:
                 authors, part = names, after or ""
+            else:
+                part = _after_surname(part)
         if part and venue is None and _ENDS_WITH_YEAR.search(part):
             venue = part.rstrip(". ")
     return Tail(authors, venue)
+
+
+def _after_surname(part: str) -> str:
+    """``Mildenhall, 2020`` or ``Müller, SIGGRAPH 2022``: one word before a venue reads as a
+    surname, not as the venue's name. It is left out (one word is not taken for the authors
+    either, see :func:`name_list`); what follows it is the venue."""
+    head, venue = _venue_after(" ".join(part.split()))
+    head = head.strip(EDGES)
+    if venue and head and " " not in head and _personal(head) and not _venue_word(head):
+        return venue
+    return part
 
 
 def split_nickname(title: str) -> tuple[str, str | None]:
