@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
 from litcat.intake import discover as finding
@@ -398,3 +400,16 @@ def test_the_docs_example_is_what_the_command_prints(
     assert block["candidates"][0]["tags"] == data["candidates"][0]["tags"]
     assert [list(c) for c in block["candidates"]] == [list(c) for c in data["candidates"]]
     assert all(pid in repo_catalog.papers for pid in block["candidates"][0]["nearest"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.0, 0.0, 0.1, 0.2, 0.25, 0.5]), min_size=1, max_size=30),
+    st.integers(1, 25),
+)
+def test_the_model_s_nearest_are_a_sort_s_with_ties_to_the_lower_index(
+    values: list[float], k: int
+) -> None:
+    np = pytest.importorskip("numpy")
+    expected = sorted(range(len(values)), key=lambda i: (-values[i], i))[:k]
+    assert finding._top(np.array(values), k) == expected

@@ -3,7 +3,8 @@ its records, with the tags their nearest records suggest.
 
 The learning parts (scikit-learn for TF-IDF and cosine similarity, rapidfuzz for titles) are
 the optional extra ``litcat[discover]``; they are imported only when a function needs them, so
-that building a site never loads them. Nothing is downloaded: the model is learned from the
+that building a site never loads them, and the tags ``litcat add`` suggests for one record are
+computed without them (:func:`suggest_for`). Nothing is downloaded: the model is learned from the
 catalog's own records (title, short name, summary) each time.
 """
 
@@ -352,10 +353,12 @@ def _top(row: Any, k: int) -> list[int]:
     k = min(k, len(row))
     if k == 0:
         return []
-    # Every index tied with the k-th largest, so that ties go to the lower index whichever of
-    # them the partition chose.
+    # The values above the k-th largest, then the lowest indexes of those equal to it: ties go
+    # to the lower index whichever of them the partition chose.
     kth = row[np.argpartition(-row, k - 1)[:k]].min()
-    return sorted(np.flatnonzero(row >= kth).tolist(), key=lambda i: (-row[i], i))[:k]
+    above: list[int] = sorted(np.flatnonzero(row > kth).tolist(), key=lambda i: (-row[i], i))
+    tied: list[int] = np.flatnonzero(row == kth)[: k - len(above)].tolist()
+    return above + tied
 
 
 def _top_mean(row: Any, k: int) -> float:
