@@ -87,25 +87,22 @@ def terms(text: str) -> list[str]:
 
 def tfidf(texts: Sequence[str]) -> list[Vector]:
     """Unit-length TF-IDF vectors of the texts (term -> weight), learned from the texts."""
-    return Learned.of_counts([Counter(terms(text)) for text in texts]).vectors
+    return Learned.of(texts).vectors
 
 
 class Learned:
     """The TF-IDF learned from a corpus: each text's unit vector, the inverse document frequency
     of each term, and new texts weighed by it."""
 
-    def __init__(self, idf: dict[str, float], vectors: list[Vector]) -> None:
+    def __init__(self, idf: dict[str, float], vectors: list[Vector], same: dict[str, str]) -> None:
         self.idf = idf
         self.vectors = vectors
+        self._same = same
         self._postings: dict[str, tuple[list[int], list[float]]] | None = None
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> Learned:
-        return cls.of_counts([Counter(terms(text)) for text in texts])
-
-    @classmethod
-    def of_counts(cls, counts: Sequence[Counter[str]]) -> Learned:
-        """Learned from each text's term counts (of :func:`terms`)."""
+        counts = [Counter(terms(text)) for text in texts]
         df: Counter[str] = Counter()
         for count in counts:
             df.update(count.keys())
@@ -114,17 +111,12 @@ class Learned:
         # vector is then an identity check, not a comparison of two copies.
         same = {term: term for term in df}
         idf = {term: math.log((1 + n) / (1 + d)) + 1.0 for term, d in df.items()}
-        vectors: list[Vector] = []
-        for count in counts:
-            raw = {same[term]: (1.0 + math.log(k)) * idf[term] for term, k in count.items()}
-            vectors.append(unit(raw))
-        return cls(idf, vectors)
+        return cls(idf, [_weighed(count, idf, same) for count in counts], same)
 
     def vector(self, text: str) -> Vector:
         """A new text's unit vector: its terms the corpus has, weighed by their idf."""
         idf = self.idf
-        count = Counter(term for term in terms(text) if term in idf)
-        return unit({term: (1.0 + math.log(k)) * idf[term] for term, k in count.items()})
+        return _weighed(Counter(term for term in terms(text) if term in idf), idf, self._same)
 
     def scores(self, vector: Vector) -> dict[int, float]:
         """The dot product of ``vector`` with each text's that shares a term with it (by the
@@ -142,6 +134,12 @@ class Learned:
             for index, y in zip(holders, weights, strict=True):
                 out[index] = get(index, 0.0) + x * y
         return out
+
+
+def _weighed(count: Counter[str], idf: dict[str, float], same: dict[str, str]) -> Vector:
+    """The unit vector of a text's term counts: ``1 + log(count)`` times the term's idf, keyed
+    by the corpus's own string for each term (see :meth:`Learned.of`)."""
+    return unit({same[term]: (1.0 + math.log(k)) * idf[term] for term, k in count.items()})
 
 
 def unit(vector: Vector) -> Vector:
