@@ -25,9 +25,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import PAPERS_DIR, TAXONOMY_FILE
 from ..core.problems import format_problems
@@ -37,6 +39,7 @@ from ..render.live import LiveSite
 from ..render.search import Entry, merge_index
 from .fragments import FragmentCache
 from .pages import FinishedPage, GeneratedFile, make_finisher, page_url_of, remove_built
+from .search import only_search_reads_pages, strip_search_attributes
 from .theme import add_assets, add_theme, build_date, own_templates, reuse_theme_work
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -68,6 +71,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # its end: a build that fails halfway leaves them for the next one to build (or remove).
         self.unbuilt: set[str] = set()
         self.gone: set[str] = set()
+        # Whether the catalog's search-excluded pages may skip the page_context hooks.
+        self.hide_from_search = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
@@ -172,7 +177,32 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             env.globals["litcat_fragment"] = FragmentCache().jinja_global()
         else:
             env.globals.pop("litcat_fragment", None)
+        self.hide_from_search = only_search_reads_pages(config, self)
         return env
+
+    # A generated page that search leaves out (a paper's or a node's, whose entries come from
+    # the records; a comparison table) skips the search plugin's page_context hook, when that
+    # is the only other plugin's: its HTML is set aside before every page_context hook, and put
+    # back after them all as the search plugin would have left it (litcat.plugin.search).
+    @event_priority(100)
+    def _hide_from_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.hide_from_search or not isinstance(page, FinishedPage):
+            return context
+        if page.content and page.search_excluded():
+            page.set_aside, page.content = page.content, ""
+        return context
+
+    @event_priority(-100)
+    def _put_back(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if isinstance(page, FinishedPage) and page.set_aside is not None:
+            page.content, page.set_aside = strip_search_attributes(page.set_aside), None
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _put_back)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
         # MkDocs would point generated pages at docs/<page>.md, which does not exist.

@@ -38,6 +38,8 @@ class FinishedPage(Page):
         self.source = source
         self.live = live
         self.searched = searched
+        # The page's HTML while the page_context hooks run, when the plugin sets it aside.
+        self.set_aside: str | None = None
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = self.source.body
@@ -45,6 +47,11 @@ class FinishedPage(Page):
         if self.searched:
             # Its entries come from the record: the search plugin need not parse the page.
             self.meta["search"] = {**self.meta.get("search", {}), "exclude": True}
+
+    def search_excluded(self) -> bool:
+        """Whether the search plugin leaves the page out, as Material's reads its metadata."""
+        search = self.meta.get("search") or {}
+        return isinstance(search, dict) and bool(search.get("exclude"))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         finished = None
