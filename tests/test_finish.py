@@ -30,7 +30,7 @@ from litcat.render.convert import (
     pygments_highlight,
     site_highlight,
 )
-from litcat.render.finish import Finisher
+from litcat.render.finish import ID, Finisher, element_ids
 from litcat.render.output import MarkdownPage
 
 from .conftest import CATALOG, REPO, repo_catalog
@@ -54,6 +54,7 @@ CONFIGS = {"toc": {"permalink": True}}
 
 
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+assert ID.pattern == ELEMENT_ID.pattern
 
 
 def squeeze(html: str) -> str:
@@ -245,6 +246,20 @@ def bibtex_like(draw: st.DrawFn) -> str:
 
 # One highlighter for the module: making one looks its lexer up, which costs more than a block.
 PYGMENTS = pygments_highlight()
+
+
+@settings(max_examples=300)
+@example('<h2 id="a" id="b">')
+@example(' id="x id="y"')
+@example('id="a" id="b"')
+@example('\u2003id="é" data-id="c" \nid=""')
+@given(
+    st.lists(st.sampled_from(['id="', " ", "\n", "\u00a0", '"', "x", "<", "data-", "é"])).map(
+        "".join
+    )
+)
+def test_the_ids_found_are_what_the_id_pattern_finds(html: str) -> None:
+    assert element_ids(html) == frozenset(ELEMENT_ID.findall(html))
 
 
 @settings(max_examples=400)

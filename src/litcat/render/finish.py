@@ -36,7 +36,7 @@ _MARKDOWN_OPEN = re.compile(
     r'<([a-z]+)((?:\s+[^\s>]+)*?)\s+markdown(?:="(?:1|block)")?((?:\s+[^\s>]+)*)>'
 )
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[ \t]*([\w+#.-]*)[ \t]*")
-_ID = re.compile(r'\sid="([^"]+)"')
+ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Finisher:
         html = self._fill(converted.html, kept)
         if html is None:
             return None
-        return Finished(html, converted.toc, converted.title, frozenset(_ID.findall(html)))
+        return Finished(html, converted.toc, converted.title, element_ids(html))
 
     def _wrapper_rule(self) -> int | None:
         """How the site's Markdown writes a tag with the ``markdown`` attribute: without it
@@ -140,6 +140,26 @@ class Finisher:
 
 
 Block = tuple[str, Any]
+
+
+def element_ids(html: str) -> frozenset[str]:
+    """The values of the page's ``id`` attributes: what ``ID.findall(html)`` finds.
+
+    ``ID`` starts with a space class, which leaves the regular expression engine no text to
+    look for: it tries every character (a tenth of a second over the pages of 2,000 papers).
+    Here ``id="`` is looked for, and ``ID`` tried one character before each: matches are met
+    in the same order, and one that starts inside the previous match ends on a quote, where
+    ``ID`` cannot start."""
+    found: list[str] = []
+    start = 0
+    while (at := html.find('id="', start)) >= 0:
+        match = ID.match(html, at - 1) if at > 0 else None
+        if match is None:
+            start = at + 1
+        else:
+            found.append(match.group(1))
+            start = match.end()
+    return frozenset(found)
 
 
 def _squeeze(html: str) -> str:
