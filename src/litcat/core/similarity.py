@@ -11,10 +11,10 @@ English stop words dropped, words and pairs of adjacent words, raw counts damped
 new text keeps only the terms the corpus has (the vectoriser's ``transform``). Tests hold the
 two together.
 
-The nearest papers of every paper are found with an inverted index and the MaxScore bound:
-features are visited from the one that can add the most to a score, and a paper that appears
-only under features whose bounds sum below the score the ``limit``-th neighbour already has
-cannot be a neighbour, so those features' long lists are never walked.
+The nearest papers of every paper are found with an inverted index (each feature lists the
+papers holding it): exactly while walking every list of every paper stays within a budget of
+steps (this catalog's size), and beyond it among candidates: the papers that share the most of
+a paper's rarer features, scored exactly (see :func:`nearest`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -66,11 +66,12 @@ STOP_WORDS = frozenset(
 )
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
-# Steps (a paper met under a feature) the inverted index may take for all papers together before
-# each paper walks only its rarer features (about half a second of Python).
+# Steps (a paper met under a feature) the inverted index may take for all papers together to find
+# every paper's nearest exactly (about half a second of Python); beyond it, each paper counts
+# the papers on its rarer features' lists within an equal share of it.
 WALK_BUDGET = 2_000_000
 # Papers whose exact score is computed, when a paper walks only its rarer features.
-CANDIDATES = 10
+CANDIDATES = 20
 
 
 def paper_text(paper: Paper) -> str:
@@ -177,10 +178,13 @@ def nearest(vectors: Sequence[Vector], limit: int, budget: int = WALK_BUDGET) ->
 
     Scores are summed over an inverted index (each feature lists the vectors holding it). When
     walking every list of every vector costs at most ``budget`` steps, the answer is exact.
-    Beyond that, each vector walks its rarest features' lists within an equal share of the
-    budget (the rarest one always), and the :data:`CANDIDATES` papers met with the best partial
-    sums get their exact scores: the nearest papers among those sharing its more telling
-    features.
+    Beyond that, each vector counts the papers on its rarest features' lists within an equal
+    share of the budget (the rarest list always), and the :data:`CANDIDATES` papers met most
+    often (ties: first met) get their exact scores: the nearest papers among those sharing
+    most of its more telling features. Counting runs in C, where summing weights ran a Python
+    step per paper met: at 2,000 generated papers, twice the candidates (20) in less time, and
+    the related papers found hold 0.94 of the best possible sum of scores, against 0.91 with
+    the 10 best partial sums (benchmarks/notes.md).
     """
     postings = _postings(vectors)
     total = sum(len(postings[key][0]) for vector in vectors for key in vector)
@@ -217,7 +221,8 @@ def _nearest_to(
     vector = vectors[index]
     if not vector or limit < 1:
         return []
-    keys = sorted(vector, key=rank.__getitem__)
+    # From the rarest feature; one that only this vector holds meets no other.
+    keys = sorted((key for key in vector if len(postings[key][0]) > 1), key=rank.__getitem__)
     cut = len(keys)
     if share is not None:
         steps = 0
@@ -228,21 +233,22 @@ def _nearest_to(
         else:
             cut = len(keys)
     scores: dict[int, float] = {}
+    if cut < len(keys):
+        # Candidates: the papers that share the most of its rarer features; their exact scores.
+        met = Counter(chain.from_iterable(postings[key][0] for key in keys[:cut]))
+        met.pop(index, None)
+        mine, weights = list(vector), list(vector.values())
+        for other, _ in met.most_common(CANDIDATES):
+            theirs = vectors[other].get
+            scores[other] = sum(map(mul, weights, map(theirs, mine, repeat(0.0))))
+        return [o for minus, o in _best(scores, limit) if minus < 0]
     get = scores.get  # a third faster than a defaultdict's +=
-    for key in keys[:cut]:
+    for key in keys:
         x = vector[key]
         holders, weights = postings[key]
         for other, y in zip(holders, weights, strict=True):
             scores[other] = get(other, 0.0) + x * y
     scores.pop(index, None)
-    if cut < len(keys):
-        chosen = [o for _, o in _best(scores, CANDIDATES)]
-        scores = {o: scores[o] for o in chosen}
-        skipped = keys[cut:]
-        weights = [vector[key] for key in skipped]
-        for other in chosen:
-            theirs = vectors[other].get
-            scores[other] += sum(map(mul, weights, map(theirs, skipped, repeat(0.0))))
     return [o for minus, o in _best(scores, limit) if minus < 0]
 
 
