@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
@@ -116,3 +118,52 @@ def test_without_a_nav_only_deep_pages_stay_out() -> None:
     assert inclusion("trends.md", None) == InclusionLevel.UNDEFINED
     assert inclusion("papers/a/index.md", None) == InclusionLevel.NOT_IN_NAV
     assert inclusion("taxonomy/d/n/index.md", None) == InclusionLevel.NOT_IN_NAV
+
+
+def test_the_build_freezes_what_it_holds_and_leaves_nothing_frozen(
+    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen_during: list[int] = []
+    freeze = CatalogPlugin._freeze
+
+    def spy(self: CatalogPlugin) -> None:
+        freeze(self)
+        frozen_during.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(CatalogPlugin, "_freeze", spy)
+    build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
+    assert build.returncode == 0, build.output
+    # Frozen after the load and after the render; unfrozen when the build ends.
+    assert len(frozen_during) == 2 and all(count > 0 for count in frozen_during)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_that_fails_after_the_load_leaves_nothing_frozen(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "paper.md.j2").write_text("{{ no_such_value }}\n", encoding="utf-8")
+    config = write_config(
+        tmp_path, catalog_dir, make_docs(tmp_path), options={"templates": str(templates)}
+    )
+    build = mkdocs_build(config, tmp_path / "s")
+    assert build.returncode == 1
+    assert "no_such_value" in build.output
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_someone_else_froze_stay_frozen(catalog_dir: Path, tmp_path: Path) -> None:
+    kept = [object()]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        build = mkdocs_build(
+            write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s"
+        )
+        assert build.returncode == 0, build.output
+        # Not unfrozen, nor more frozen (some of what was frozen has been freed since).
+        assert 0 < gc.get_freeze_count() <= before
+    finally:
+        gc.unfreeze()
+    assert kept

@@ -11,6 +11,7 @@ build to the next one.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -73,6 +74,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.gone: set[str] = set()
         # Whether the catalog's search-excluded pages may skip the page_context hooks.
         self.hide_from_search = False
+        # Whether the plugin froze the objects of the process for the build (see _freeze).
+        self.frozen = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin object across the rebuilds of `mkdocs serve`, and
@@ -102,6 +105,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         add_assets(files, config)
         live = self._live(config)
         catalog = live.load()
+        self._freeze()
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
         for problem in catalog.problems:
@@ -120,6 +124,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_urls = {}
         listed = nav_titles(config.nav)
         rendered = live.render(catalog, options)
+        self._freeze()
         # The renderer lives as long as the plugin: what it says changed since its last render,
         # with what a failed build left, is what changed since the last build (all of it, the
         # first time).
@@ -139,6 +144,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # A hand-written page may take the place of a generated one that went.
         self.gone -= {file.src_uri for file in files}
         return files
+
+    def _freeze(self) -> None:
+        """Keep what the process holds from the cycle collector until the build ends.
+
+        The catalog, its rendered pages and the modules imported live through the build; each
+        full collection while the pages are built scanned all of them to free nothing (three
+        collections, a quarter of a second at 2,000 papers). Frozen, they are left out of
+        collections; at the end of the build (or its failure) they are unfrozen and collected
+        as usual. Objects someone else froze are left as they are: then nothing is frozen.
+        """
+        if self.frozen or gc.get_freeze_count() == 0:
+            gc.freeze()
+            self.frozen = True
+
+    def _unfreeze(self) -> None:
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
 
     def _live(self, config: MkDocsConfig) -> LiveSite:
         if self.live is None or self.live.loader.root != self.root.resolve():
@@ -212,6 +235,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unfreeze()
         # A dirty build leaves the site folder as it was: the page of a deleted or renamed
         # record would still be served.
         remove_built(config, self.gone)
@@ -229,6 +253,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         merged = merge_index(index, entries)
         # As the search plugin writes it.
         utils.write_file(json.dumps(merged, separators=(",", ":")).encode("utf-8"), str(index_path))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unfreeze()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
