@@ -353,9 +353,12 @@ def test_a_suggestion_for_one_text_is_the_model_s(repo_catalog: Any) -> None:
     texts = [f"{p.title}. {p.summary or ''}" for p in papers[::9]]
     texts += ["Diffusion models as policies for robot manipulation", "Quokka xylophone", ""]
     model = finding.Model(papers, dims)
+    # Learned once for all texts; suggest_for learns the same for one.
+    suggester = finding.Suggester(catalog)
+    assert finding.suggest_for(catalog, texts[0]) == suggester.suggest(texts[0])
     for text, row in zip(texts, model.similarities(texts), strict=True):
         expected = model.suggest(row)
-        found = finding.suggest_for(catalog, text)
+        found = suggester.suggest(text)
         assert [pid for pid, _ in found.nearest] == [pid for pid, _ in expected.nearest], text
         assert found.tags.keys() == expected.tags.keys(), text
         for dim, nodes in found.tags.items():

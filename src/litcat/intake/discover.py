@@ -447,11 +447,24 @@ def suggest_for(catalog: Catalog, text: str, leave_out: str | None = None) -> Su
     """Tags for one text (a new record's title and summary), learned from the other records:
     what :class:`Model` suggests, in plain Python (one text against the records is a few
     thousand products; importing scikit-learn took longer than the rest of ``litcat add``)."""
-    papers = sorted((p for p in catalog.papers.values() if p.id != leave_out), key=lambda p: p.id)
-    learned = similarity.Learned.of([paper_text(p) for p in papers])
-    row = learned.scores(learned.vector(text))
-    ranked = heapq.nsmallest(max(NEIGHBOURS, VOTERS), row.items(), key=lambda kv: (-kv[1], kv[0]))
-    return suggestion(papers, dimension_ids(catalog), ranked)
+    return Suggester(catalog, leave_out).suggest(text)
+
+
+class Suggester:
+    """What :func:`suggest_for` learns from the records (but ``leave_out``), learned once for
+    any number of texts."""
+
+    def __init__(self, catalog: Catalog, leave_out: str | None = None) -> None:
+        papers = catalog.papers.values()
+        self.papers = sorted((p for p in papers if p.id != leave_out), key=lambda p: p.id)
+        self.dimensions = dimension_ids(catalog)
+        self.learned = similarity.Learned.of([paper_text(p) for p in self.papers])
+
+    def suggest(self, text: str) -> Suggestion:
+        row = self.learned.scores(self.learned.vector(text))
+        size = max(NEIGHBOURS, VOTERS)
+        ranked = heapq.nsmallest(size, row.items(), key=lambda kv: (-kv[1], kv[0]))
+        return suggestion(self.papers, self.dimensions, ranked)
 
 
 def suggestion(
