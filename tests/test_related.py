@@ -133,24 +133,32 @@ def test_the_index_finds_what_every_pair_gives(root: Path) -> None:
     assert similarity.nearest(vectors, RELATED, budget=10**12) == brute(vectors, RELATED)
 
 
-def test_the_index_finds_what_every_pair_gives_on_a_generated_catalog(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def generated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[list[similarity.Vector], list[list[int]]]:
+    """The vectors of a generated catalog of 300 papers, and what comparing every pair gives."""
     from benchmarks.generate import generate
 
-    root = tmp_path / "catalog"
+    root = tmp_path_factory.mktemp("generated") / "catalog"
     generate(root, 300, REPO / "taxonomy.yaml", seed=7)
     catalog = load_catalog(root)
     assert catalog.ok
     _, vectors = blended(catalog)
-    assert similarity.nearest(vectors, RELATED) == brute(vectors, RELATED)
+    return vectors, brute(vectors, RELATED)
 
 
-def test_over_the_budget_the_candidates_hold_most_of_the_best_scores(tmp_path: Path) -> None:
-    from benchmarks.generate import generate
+def test_the_index_finds_what_every_pair_gives_on_a_generated_catalog(
+    generated: tuple[list[similarity.Vector], list[list[int]]],
+) -> None:
+    vectors, best = generated
+    assert similarity.nearest(vectors, RELATED) == best
 
-    root = tmp_path / "catalog"
-    generate(root, 300, REPO / "taxonomy.yaml", seed=7)
-    _, vectors = blended(load_catalog(root))
-    best = brute(vectors, RELATED)
+
+def test_over_the_budget_the_candidates_hold_most_of_the_best_scores(
+    generated: tuple[list[similarity.Vector], list[list[int]]],
+) -> None:
+    vectors, best = generated
 
     def held(found: list[list[int]]) -> float:
         return sum(
