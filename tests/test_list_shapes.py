@@ -4,6 +4,7 @@ goes, and paper links inside HTML blocks."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,23 @@ def test_bullets_nested_past_the_parser_s_limit_are_each_reported(
 def test_bullets_nested_within_the_limit_are_read() -> None:
     reading = read_list(deep_list(6), "deep.md")
     assert len(reading.papers) == 7 and reading.too_deep == []
+
+
+def test_the_parser_made_once_starts_each_list_afresh() -> None:
+    deep = read_list(deep_list(14), "deep.md").too_deep
+    assert deep
+    # The next list, on this thread's parser, reports nothing of the last one's depth.
+    flat = "# Flat\n\n" + "".join(
+        f"- [P{n}](https://arxiv.org/abs/2301.{n:05d})\n" for n in range(30)
+    )
+    assert read_list(flat, "flat.md").too_deep == []
+    assert read_list(deep_list(14), "deep.md").too_deep == deep
+    # Another thread has a parser of its own.
+    found: list[list[int]] = []
+    thread = threading.Thread(target=lambda: found.append(read_list(deep_list(14), "d").too_deep))
+    thread.start()
+    thread.join()
+    assert found == [deep]
 
 
 HTML = """\

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -105,10 +106,23 @@ def normalize_link(md: MarkdownIt) -> Callable[[str], str]:
     return normalize
 
 
+_PARSERS = threading.local()
+
+
+def _parser() -> tuple[MarkdownIt, list[tuple[int, int]]]:
+    """This thread's markdown-it parser, and the list its depth watch fills, made once: making
+    a parser took as long as reading a list of ten bullets."""
+    made: tuple[MarkdownIt, list[tuple[int, int]]] | None = getattr(_PARSERS, "made", None)
+    if made is None:
+        md = MarkdownIt("commonmark").enable("table")
+        md.normalizeLink = normalize_link(md)  # type: ignore[method-assign,assignment]
+        made = _PARSERS.made = (md, watch_depth(md))
+    return made
+
+
 def parse_markdown(text: str) -> Parsed:
-    md = MarkdownIt("commonmark").enable("table")
-    md.normalizeLink = normalize_link(md)  # type: ignore[method-assign,assignment]
-    too_deep = watch_depth(md)
+    md, too_deep = _parser()
+    too_deep.clear()
     tokens = md.parse(text)
     parsed = _Reader(tokens).read()
     parsed.links = all_links(tokens)
