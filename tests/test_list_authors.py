@@ -139,6 +139,10 @@ def test_what_is_not_a_list_of_names_gives_no_authors(tail: str) -> None:
         # One word before the venue is a surname: neither the authors nor the venue's name.
         (", Mildenhall, 2020", None, 2020),
         (", Müller, SIGGRAPH 2022", "SIGGRAPH 2022", 2022),
+        # Words that say how the paper was presented are not the venue's name either.
+        (", Oral, CVPR 2022", "CVPR 2022", 2022),
+        (", Best Paper Award, RSS 2023", "RSS 2023", 2023),
+        (", **Spotlight**, ICLR 2024", "ICLR 2024", 2024),
         # A word that names a venue stays its name.
         (", CoRL, 2024", "CoRL", 2024),
         (", Liu et al., ICML 2024", "ICML 2024", 2024),

@@ -184,13 +184,26 @@ def read_tail(text: str) -> Tail:
     return Tail(authors, venue)
 
 
+# Words that say how a paper was presented or what it won: "Oral, CVPR 2022", "Best Paper
+# Award, RSS 2023" name the venue after them.
+_PRESENTED = frozenset(
+    {"oral", "spotlight", "poster", "highlight", "best", "paper", "award", "outstanding"}
+    | {"honorable", "honourable", "mention", "finalist", "talk", "contributed", "invited"}
+)
+
+
 def _after_surname(part: str) -> str:
     """``Mildenhall, 2020`` or ``Müller, SIGGRAPH 2022``: one word before a venue reads as a
     surname, not as the venue's name. It is left out (one word is not taken for the authors
-    either, see :func:`name_list`); what follows it is the venue."""
+    either, see :func:`name_list`); what follows it is the venue. So are words that say how
+    the paper was presented (``Oral, CVPR 2022``)."""
     head, venue = _venue_after(" ".join(part.split()))
     head = head.strip(EDGES)
-    if venue and head and " " not in head and _personal(head) and not _venue_word(head):
+    if not venue or not head:
+        return part
+    if all(word.lower().strip("*_()") in _PRESENTED for word in head.split()):
+        return venue
+    if " " not in head and _personal(head) and not _venue_word(head):
         return venue
     return part
 
