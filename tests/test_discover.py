@@ -250,18 +250,24 @@ def test_without_discover_yaml_it_says_what_to_give(cli: Cli, root: Path) -> Non
     assert "discover.yaml is missing" in output and "--from FILE" in output
 
 
-@pytest.mark.parametrize("blocked", ["sklearn", "rapidfuzz"])
-def test_without_the_extra_it_says_what_to_install(
-    cli: Cli, root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str
-) -> None:
+def block_imports(monkeypatch: pytest.MonkeyPatch, *blocked: str) -> None:
+    """Make importing the ``blocked`` packages (and their modules) fail, as where they are not
+    installed; even where an earlier test imported them, the import statement still asks."""
     real_import = builtins.__import__
 
     def blocking(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == blocked or name.startswith(blocked + "."):
+        if any(name == b or name.startswith(b + ".") for b in blocked):
             raise ImportError(f"No module named {name!r}", name=name)
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", blocking)
+
+
+@pytest.mark.parametrize("blocked", ["sklearn", "rapidfuzz"])
+def test_without_the_extra_it_says_what_to_install(
+    cli: Cli, root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str
+) -> None:
+    block_imports(monkeypatch, blocked)
     answer = tmp_path / "a.xml"
     answer.write_bytes(REAL.read_bytes())
     code, output = finished(cli(root, "discover", "--from", str(answer)))
@@ -327,16 +333,7 @@ def test_add_with_tags_suggests_nothing(cli: Cli, root: Path, repo_catalog: Any)
 def test_add_suggests_tags_without_the_extra_or_numeric_libraries(
     cli: Cli, root: Path, repo_catalog: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_import = builtins.__import__
-    blocked = ("sklearn", "scipy", "numpy", "rapidfuzz")
-
-    def blocking(name: str, *args: Any, **kwargs: Any) -> Any:
-        # Even where an earlier test imported them: the import statement still asks.
-        if any(name == b or name.startswith(b + ".") for b in blocked):
-            raise ImportError(f"No module named {name!r}", name=name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", blocking)
+    block_imports(monkeypatch, "sklearn", "scipy", "numpy", "rapidfuzz")
     paper = repo_catalog.papers["ren2024diffusion"]
     code, output = finished(cli(root, "add", "--bibtex", "-", input=bibtex_of(paper)))
     assert code == 0, output
