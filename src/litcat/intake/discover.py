@@ -279,12 +279,13 @@ class Model:
         # The words, stop words and word pairs of litcat.core.similarity.terms (scikit-learn's
         # stop_words="english", ngram_range=(1, 2)), so the site's related papers, written in
         # plain Python, measure the same similarity.
-        self.vectorizer = TfidfVectorizer(analyzer=similarity.terms, sublinear_tf=True)
+        self.vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True)
         self.matrix = self.vectorizer.fit_transform([paper_text(p) for p in self.papers])
         self._reference: float | None = None
 
-    def similarities(self, texts: Sequence[str]) -> Any:
-        """Cosine similarity of each text to each record (rows: texts; a dense array)."""
+    def similarities(self, texts: Sequence[str | list[str]]) -> Any:
+        """Cosine similarity of each text (or its :func:`~litcat.core.similarity.terms`) to
+        each record (rows: texts; a dense array)."""
         vectors = self.vectorizer.transform(list(texts))
         return (vectors @ self.matrix.T).toarray()
 
@@ -292,7 +293,7 @@ class Model:
         ranked = [(i, float(row[i])) for i in _top(row, max(NEIGHBOURS, VOTERS))]
         return suggestion(self.papers, self.dimensions, ranked)
 
-    def closeness(self, row: Any, text: str) -> float:
+    def closeness(self, row: Any, text: str | list[str]) -> float:
         """Mean similarity to the nearest records, against what records show to each other
         (the ratio r), as r / (1 + r): 0.5 is as close as the catalog's records are to each
         other, and closer candidates never tie at a cap. Times the share of the text's terms
@@ -301,7 +302,7 @@ class Model:
         ratio = mean / self.reference if self.reference > 0 else 0.0
         return ratio / (1.0 + ratio) * self.coverage(text)
 
-    def coverage(self, text: str) -> float:
+    def coverage(self, text: str | list[str]) -> float:
         """The share of a text's terms (words and pairs of words) found in the catalog's.
 
         A vector keeps only the terms the catalog knows, so "Efficient many-jet event
@@ -309,7 +310,7 @@ class Model:
         flow-matching records is high although most of its words are foreign. Measured on
         this catalog's titles among 3,026 off-topic ones (benchmarks/discover.py), this
         factor took the catalog's share of the top 20 from 0.35 to 0.97."""
-        found = similarity.terms(text)
+        found = _terms(text)
         if not found:
             return 0.0
         vocabulary = self.vectorizer.vocabulary_
@@ -339,11 +340,17 @@ class Model:
         scores: list[float] = []
         suggestions: list[Suggestion] = []
         for start in range(0, len(texts), CHUNK):
-            chunk = texts[start : start + CHUNK]
-            for row, text in zip(self.similarities(chunk), chunk, strict=True):
-                scores.append(self.closeness(row, text))
+            # Each text's terms, found once for its vector and its coverage.
+            chunk = [similarity.terms(text) for text in texts[start : start + CHUNK]]
+            for row, terms in zip(self.similarities(chunk), chunk, strict=True):
+                scores.append(self.closeness(row, terms))
                 suggestions.append(self.suggest(row))
         return scores, suggestions
+
+
+def _terms(text: str | list[str]) -> list[str]:
+    """A text's terms; terms already found are given as they are."""
+    return text if isinstance(text, list) else similarity.terms(text)
 
 
 def _top(row: Any, k: int) -> list[int]:
