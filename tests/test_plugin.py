@@ -33,6 +33,7 @@ def test_broken_record_stops_the_build_with_the_validate_messages(
     build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
     assert build.returncode == 1, build.output
     assert "papers/other2024bad.yaml:4:7: year:" in build.output
+    assert gc.get_freeze_count() == 0  # frozen after the load, unfrozen when the build failed
     assert "papers/other2024bad.yaml:8:7:" in build.output
     validate = cli(catalog_dir, "validate")
     assert validate.exit_code == 1
