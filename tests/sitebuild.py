@@ -217,3 +217,8 @@ def links_of(html: str) -> list[tuple[str, str]]:
     parser = _Links()
     parser.feed(html)
     return parser.links
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site (by its path in the site) and its bytes, to compare builds."""
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -11,13 +11,9 @@ import pytest
 import litcat.plugin as plugin
 from litcat.plugin.fragments import FragmentCache
 
-from .sitebuild import HOSTILE_RECORD, make_docs, mkdocs_build, write_config
+from .sitebuild import HOSTILE_RECORD, make_docs, mkdocs_build, site_files, write_config
 
 TODAY = dt.date(2024, 6, 1)
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_the_site_is_the_same_byte_for_byte_with_the_frame_reused_or_not(
@@ -44,7 +40,7 @@ def test_the_site_is_the_same_byte_for_byte_with_the_frame_reused_or_not(
         config = write_config(folder, catalog_dir, make_docs(folder), options=options)
         build = mkdocs_build(config, folder / "site", today=TODAY)
         assert build.returncode == 0, build.output
-        sites[reuse] = _files(folder / "site")
+        sites[reuse] = site_files(folder / "site")
     assert len(caches) == 1
     assert caches[0].reused > 0
     assert sites[True].keys() == sites[False].keys()

@@ -21,13 +21,9 @@ from litcat.plugin.pages import FinishedPage
 from litcat.plugin.search import SEARCH_ATTRIBUTES, only_search_reads_pages
 from litcat.plugin.search import strip_search_attributes as strip
 
-from .sitebuild import HOSTILE_RECORD, make_docs, mkdocs_build, write_config
+from .sitebuild import HOSTILE_RECORD, make_docs, mkdocs_build, site_files, write_config
 
 TODAY = dt.date(2024, 6, 1)
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_the_site_is_the_same_byte_for_byte_with_excluded_pages_set_aside_or_not(
@@ -53,7 +49,7 @@ def test_the_site_is_the_same_byte_for_byte_with_excluded_pages_set_aside_or_not
         config = write_config(folder, catalog_dir, make_docs(folder))
         build = mkdocs_build(config, folder / "site", today=TODAY)
         assert build.returncode == 0, build.output
-        sites[hide] = _files(folder / "site")
+        sites[hide] = site_files(folder / "site")
     papers = [uri for uri in seen[True] if uri.startswith("papers/") and uri != "papers/index.md"]
     nodes = [uri for uri in seen[True] if uri.count("/") == 3 and uri.startswith("taxonomy/")]
     assert "papers/hostile2019/index.md" in papers
