@@ -6,7 +6,7 @@ a pattern that starts with an optional space. That start gives the regular expre
 no text to look for, so it tries a match at every character: about 20 ns a character, 0.3 s
 over the paper, node and comparison pages of 2,000 papers, which the search plugin does not
 index (their entries come from the records, :mod:`litcat.render.search`).
-:func:`strip_search_attributes` removes the same attributes by finding the attribute first.
+:func:`strip_search_attributes` removes the same attributes, found from their name.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..render.text import spaced_matches
+
 # Material's pattern (material/plugins/search/plugin.py, on_page_context).
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-_ATTRIBUTE = re.compile(r"data-search-\w+=\"[^\"]+\"")
-_SPACE = re.compile(r"\s")
 
 # The plugins whose page_context hook does to a page excluded from search nothing but
 # SEARCH_ATTRIBUTES' substitution: Material's search plugin. (MkDocs' own indexes every page.)
@@ -27,21 +27,12 @@ SEARCH_PLUGINS = frozenset({("material.plugins.search.plugin", "SearchPlugin")})
 
 
 def strip_search_attributes(html: str) -> str:
-    """``SEARCH_ATTRIBUTES.sub("", html)``, found from the attribute's name.
-
-    The two find the same attributes: the attribute's own pattern, searched from the left,
-    finds what Material's finds, and Material's takes the one space before it when there is
-    one (the character before an attribute it found cannot be the end of the previous one,
-    a quote)."""
-    if "data-search-" not in html:
-        return html
+    """``SEARCH_ATTRIBUTES.sub("", html)``, its matches found from the attribute's name
+    (:func:`~litcat.render.text.spaced_matches`)."""
     out: list[str] = []
     start = 0
-    for found in _ATTRIBUTE.finditer(html):
-        begin = found.start()
-        if begin > start and _SPACE.match(html, begin - 1):
-            begin -= 1
-        out.append(html[start:begin])
+    for found in spaced_matches(html, "data-search-", SEARCH_ATTRIBUTES):
+        out.append(html[start : found.start()])
         start = found.end()
     out.append(html[start:])
     return "".join(out)

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .text import spaced_matches
+
 # Tags that open a raw block whose content Python-Markdown leaves alone. Tags whose content is
 # not HTML (pre, script, style, textarea) are not among them: such blocks go to the converter.
 _RAW = "address article aside blockquote details dl div fieldset figcaption figure footer form"
@@ -143,23 +145,10 @@ Block = tuple[str, Any]
 
 
 def element_ids(html: str) -> frozenset[str]:
-    """The values of the page's ``id`` attributes: what ``ID.findall(html)`` finds.
-
-    ``ID`` starts with a space class, which leaves the regular expression engine no text to
-    look for: it tries every character (a tenth of a second over the pages of 2,000 papers).
-    Here ``id="`` is looked for, and ``ID`` tried one character before each: matches are met
-    in the same order, and one that starts inside the previous match ends on a quote, where
-    ``ID`` cannot start."""
-    found: list[str] = []
-    start = 0
-    while (at := html.find('id="', start)) >= 0:
-        match = ID.match(html, at - 1) if at > 0 else None
-        if match is None:
-            start = at + 1
-        else:
-            found.append(match.group(1))
-            start = match.end()
-    return frozenset(found)
+    """The values of the page's ``id`` attributes: what ``ID.findall(html)`` finds, found from
+    ``id="`` (:func:`~litcat.render.text.spaced_matches`; findall over the pages of 2,000 papers
+    took a tenth of a second)."""
+    return frozenset(found.group(1) for found in spaced_matches(html, 'id="', ID))
 
 
 def _squeeze(html: str) -> str:

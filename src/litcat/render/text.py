@@ -10,6 +10,7 @@ turns every ASCII punctuation mark into a reference that Markdown passes through
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -103,3 +104,24 @@ def front_matter(meta: dict[str, Any]) -> str:
     if yaml.load(dumped, Loader=yaml.CSafeLoader) != meta:
         raise ValueError(f"front matter does not read back: {meta!r}")
     return f"---\n{dumped}---\n\n"
+
+
+def spaced_matches(text: str, literal: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern made of a space class (``\\s`` or
+    ``\\s?``) and then ``literal`` (``\\sid="..."``, Material's ``\\s?data-search-...``).
+
+    Such a pattern gives the regular expression engine no text to look for: it tries every
+    character, about 20 ns each. Here ``literal`` is looked for, and the pattern tried one
+    character before each occurrence, then at it: the only two places a match can start, in the
+    order ``finditer`` tries them, never inside the previous match (the literal does not
+    overlap itself)."""
+    start = 0
+    while (at := text.find(literal, start)) >= 0:
+        found = pattern.match(text, at - 1) if at > start else None
+        if found is None:
+            found = pattern.match(text, at)
+        if found is None:
+            start = at + 1
+        else:
+            yield found
+            start = found.end()
