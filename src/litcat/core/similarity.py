@@ -124,17 +124,8 @@ class Learned:
         text's index in the corpus; the others' are 0)."""
         if self._postings is None:
             self._postings = _postings(self.vectors)
-        out: dict[int, float] = {}
-        get = out.get
         postings = self._postings
-        for key, x in vector.items():
-            found = postings.get(key)
-            if found is None:
-                continue
-            holders, weights = found
-            for index, y in zip(holders, weights, strict=True):
-                out[index] = get(index, 0.0) + x * y
-        return out
+        return _summed(postings, ((key, x) for key, x in vector.items() if key in postings))
 
 
 def _weighed(count: Counter[str], idf: dict[str, float], same: dict[str, str]) -> Vector:
@@ -232,9 +223,9 @@ def _nearest_to(
                 break
         else:
             cut = len(keys)
-    scores: dict[int, float] = {}
     if cut < len(keys):
         # Candidates: the papers that share the most of its rarer features; their exact scores.
+        scores: dict[int, float] = {}
         met = Counter(chain.from_iterable(postings[key][0] for key in keys[:cut]))
         met.pop(index, None)
         mine, weights = list(vector), list(vector.values())
@@ -242,14 +233,23 @@ def _nearest_to(
             theirs = vectors[other].get
             scores[other] = sum(map(mul, weights, map(theirs, mine, repeat(0.0))))
         return [o for minus, o in _best(scores, limit) if minus < 0]
+    scores = _summed(postings, ((key, vector[key]) for key in keys))
+    scores.pop(index, None)
+    return [o for minus, o in _best(scores, limit) if minus < 0]
+
+
+def _summed(
+    postings: dict[str, tuple[list[int], list[float]]], weighed: Iterable[tuple[str, float]]
+) -> dict[int, float]:
+    """The dot products of a vector, given as (feature, weight) pairs of features the index
+    holds, with every vector on those features' lists (by index)."""
+    scores: dict[int, float] = {}
     get = scores.get  # a third faster than a defaultdict's +=
-    for key in keys:
-        x = vector[key]
+    for key, x in weighed:
         holders, weights = postings[key]
         for other, y in zip(holders, weights, strict=True):
             scores[other] = get(other, 0.0) + x * y
-    scores.pop(index, None)
-    return [o for minus, o in _best(scores, limit) if minus < 0]
+    return scores
 
 
 # Scores are compared at this many decimals: summed in another order, two equal scores can
