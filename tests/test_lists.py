@@ -253,6 +253,38 @@ def test_the_same_paper_under_two_headings_is_one_paper_with_both() -> None:
     ]
 
 
+SHARED_PAGE = """\
+# Lab papers
+
+## Grasping
+
+- [Robot Learning One](https://lab.github.io/), Ann Lee, CoRL 2022
+
+## Walking
+
+- **Robot Learning Two**, Bo Chen, ICRA 2023. [[project](https://lab.github.io/)]
+- **Robot Learning One: With a Subtitle**, Ann Lee. [[project](https://lab.github.io)]
+- [Sensing Terrain](https://www.cs.uni.edu/~lee/), Ann Lee, RSS 2021
+- [Sensing Slopes](https://www.cs.uni.edu/~lee), Ann Lee, RSS 2022
+"""
+
+
+def test_a_page_shared_by_papers_of_other_titles_merges_none_of_them() -> None:
+    """A lab's site, a project page or an author's home page serving several papers is no sign
+    of one paper: bullets that share only a page are one paper when their titles agree (the
+    same words, or one the other's opening), two papers otherwise. Merged, the second paper
+    was lost."""
+    found = read_list(SHARED_PAGE, "lab.md")
+    titles = [[item.title for item in paper.listed] for paper in found.papers]
+    assert titles == [
+        ["Robot Learning One", "Robot Learning One: With a Subtitle"],
+        ["Robot Learning Two"],
+        ["Sensing Terrain"],
+        ["Sensing Slopes"],
+    ]
+    assert [(m.line, m.into, m.by) for m in found.merged] == [(10, 5, "link")]
+
+
 def test_the_review_s_headings_become_two_dimensions() -> None:
     sections = list_taxonomy(reading("review-list.md"), "review-list.md")
     dims = sections.data["dimensions"]

@@ -1,8 +1,9 @@
 """A paper list read whole: its papers, one per paper however often it is listed.
 
-The same paper under two headings (the same arXiv id, DOI, OpenReview id or page, or the same
-title with no id that says otherwise) becomes one :class:`Paper` that remembers every bullet;
-each bullet the list holds ends up in exactly one paper or one report line.
+The same paper under two headings (the same arXiv id, DOI or OpenReview id, the same page under
+a title that agrees, or the same title with no id that says otherwise) becomes one
+:class:`Paper` that remembers every bullet; each bullet the list holds ends up in exactly one
+paper or one report line.
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ _BY = {"arxiv": "arXiv id", "doi": "DOI", "openreview": "OpenReview id", "page":
 def _add(reading: ListReading, keys: dict[str, Paper], listed: Listed) -> None:
     for kind, value in _keys(listed):
         paper = keys.get(f"{kind}:{value}")
-        if paper is not None and not _conflict(paper, listed):
+        if paper is not None and not _conflict(paper, listed, by=kind):
             paper.listed.append(listed)
             reading.merged.append(Merged(listed.line, paper.line, _BY.get(kind, kind)))
             _index(keys, paper, listed)
@@ -231,12 +232,27 @@ def _index(keys: dict[str, Paper], paper: Paper, listed: Listed) -> None:
         keys.setdefault(f"{kind}:{value}", paper)
 
 
-def _conflict(paper: Paper, listed: Listed) -> bool:
-    """Two bullets that share a page or a title but name different ids are two papers."""
+def _conflict(paper: Paper, listed: Listed, *, by: str = "") -> bool:
+    """Two bullets that share a page or a title but name different ids are two papers; so are
+    two that share only a page (``by="page"``) under titles that differ: a project page or a
+    lab's site often serves several papers, and merging them would lose one of them."""
     theirs = {"arxiv": listed.idents("arxiv"), "doi": listed.dois()}
     theirs["openreview"] = listed.idents("openreview")
     for role, values in theirs.items():
         mine = paper.ident(role)
         if mine is not None and values and mine not in values:
             return True
+    if by == "page":
+        return not any(_same_title(item.title, listed.title) for item in paper.listed)
     return False
+
+
+def _same_title(one: str, other: str) -> bool:
+    """Titles that may be one paper's: the same words, or one of them the other's opening (a
+    short name against the full title, or a title without its subtitle); a missing title
+    agrees with any."""
+    first, second = ids.title_key(one), ids.title_key(other)
+    if not first or not second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return longer.startswith(shorter)
