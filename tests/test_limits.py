@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from litcat.core import loader
 from litcat.core.loader import TAXONOMY_MAX_BYTES, load_catalog
 from litcat.core.reading.reader import MAX_BYTES, MAX_DEPTH, MAX_NODES, Document, parse, read
 
@@ -178,12 +179,41 @@ def test_security_page_states_the_limits_in_force() -> None:
     assert f"at most {MAX_NODES:,} values" in page
 
 
-def test_what_loading_made_goes_to_the_oldest_generation(catalog_dir: Path) -> None:
-    # The collector is paused while loading; what was loaded then counts as long-lived, so
-    # the first allocation afterwards does not scan all of it in a young collection.
+@pytest.mark.usefixtures("collector_unfrozen")
+def test_what_loading_made_goes_to_the_oldest_generation(
+    catalog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The collector is paused while loading; what a large load made then counts as
+    # long-lived, so the first allocation afterwards does not scan all of it in a young
+    # collection. (The five records of the test catalog stand for a thousand.)
+    monkeypatch.setattr(loader, "LONG_LIVED_FROM", len(list((catalog_dir / "papers").iterdir())))
     gc.collect()
     catalog = load_catalog(catalog_dir)
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
     oldest = {id(found) for found in gc.get_objects(generation=2)}
     assert all(id(paper) in oldest for paper in catalog.papers.values())
+
+
+@pytest.mark.usefixtures("collector_unfrozen")
+def test_a_small_load_leaves_the_collector_s_generations_alone(
+    catalog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below a thousand records nothing is moved, and what the process froze is not walked
+    to find out whether anything is (a server that forks freezes its whole heap)."""
+
+    def walked() -> int:
+        raise AssertionError("the frozen objects were counted")
+
+    monkeypatch.setattr(gc, "get_freeze_count", walked)
+    freeze = gc.freeze
+    moved: list[bool] = []
+
+    def spy() -> None:
+        moved.append(True)
+        freeze()
+
+    monkeypatch.setattr(gc, "freeze", spy)
+    catalog = load_catalog(catalog_dir)
+    assert catalog.ok and len(catalog.papers) < loader.LONG_LIVED_FROM
+    assert gc.isenabled() and not moved

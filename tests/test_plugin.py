@@ -26,6 +26,7 @@ tags:
 """
 
 
+@pytest.mark.usefixtures("collector_unfrozen")
 def test_broken_record_stops_the_build_with_the_validate_messages(
     cli: Cli, catalog_dir: Path, tmp_path: Path
 ) -> None:
@@ -121,6 +122,7 @@ def test_without_a_nav_only_deep_pages_stay_out() -> None:
     assert inclusion("taxonomy/d/n/index.md", None) == InclusionLevel.NOT_IN_NAV
 
 
+@pytest.mark.usefixtures("collector_unfrozen")
 def test_the_build_freezes_what_it_holds_and_leaves_nothing_frozen(
     catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,6 +141,7 @@ def test_the_build_freezes_what_it_holds_and_leaves_nothing_frozen(
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.usefixtures("collector_unfrozen")
 def test_a_build_that_fails_after_the_load_leaves_nothing_frozen(
     catalog_dir: Path, tmp_path: Path
 ) -> None:
@@ -154,6 +157,7 @@ def test_a_build_that_fails_after_the_load_leaves_nothing_frozen(
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.usefixtures("collector_unfrozen")
 def test_objects_someone_else_froze_stay_frozen(catalog_dir: Path, tmp_path: Path) -> None:
     kept = [object()]
     gc.freeze()

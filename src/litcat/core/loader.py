@@ -49,28 +49,44 @@ def printable(text: str) -> str:
 
 def load_catalog(root: Path) -> Catalog:
     """Load and check the catalog in ``root``; problems are collected, never raised."""
-    with collector_paused():
-        return _load_catalog(root.resolve())
+    with collector_paused() as paused:
+        catalog = _load_catalog(root.resolve())
+        paused.records = len(catalog.papers)
+        return catalog
+
+
+# From how many records read what a load made is moved to the oldest generation (below).
+LONG_LIVED_FROM = 1_000
+
+
+@dataclass
+class Paused:
+    """What a load tells :func:`collector_paused`: how many records it read."""
+
+    records: int = 0
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[Paused]:
     """Pause Python's cycle collector while loading.
 
     Loading makes millions of short-lived objects (YAML nodes) that reference counting frees,
     and almost no cycles; meanwhile each collection rescans every paper loaded so far. Paused,
     10,000 records load ~12% faster and 100,000 a third faster (see benchmarks/RESULTS.md).
     """
+    paused = Paused()
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        yield paused
     finally:
-        if gc.get_freeze_count() == 0:
-            # What loading made goes to the oldest generation, as long-lived data: left in the
-            # youngest, the first allocation after loading would scan all of it (0.15 s at
-            # 10,000 records) to free nothing. Nothing is kept from the collector: the next
-            # full collection sees it.
+        # What a large load made goes to the oldest generation, as long-lived data: left in
+        # the youngest, the first allocation after loading would scan all of it (0.15 s at
+        # 10,000 records) to free nothing. Nothing is kept from the collector: the next full
+        # collection sees it. Objects someone else froze stay frozen: then nothing moves. A
+        # small load is left as it is: its scan costs next to nothing, while the check walks
+        # whatever the process froze (a server that forks workers freezes its whole heap).
+        if paused.records >= LONG_LIVED_FROM and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
         if was_enabled:

@@ -61,8 +61,10 @@ class CatalogLoader:
         self.read_count = 0
 
     def load(self) -> Catalog:
-        with collector_paused():
-            return self._load()
+        with collector_paused() as paused:
+            catalog = self._load()
+            paused.records = self.read_count
+            return catalog
 
     def _load(self) -> Catalog:
         taxonomy = self._load_taxonomy()
