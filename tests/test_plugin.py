@@ -9,10 +9,19 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
+import litcat.plugin
 from litcat.plugin import CatalogPlugin, inclusion, nav_paths
 
 from .conftest import REPO, Cli
 from .sitebuild import make_docs, mkdocs_build, write_config
+
+
+@pytest.fixture
+def freezing_builds(collector_unfrozen: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test catalog's five papers built as a large catalog is: what the build holds is
+    frozen from the cycle collector (litcat.plugin.FREEZE_FROM)."""
+    monkeypatch.setattr(litcat.plugin, "FREEZE_FROM", 1)
+
 
 BROKEN = """\
 title: A Record With a Bad Year
@@ -26,7 +35,7 @@ tags:
 """
 
 
-@pytest.mark.usefixtures("collector_unfrozen")
+@pytest.mark.usefixtures("freezing_builds")
 def test_broken_record_stops_the_build_with_the_validate_messages(
     cli: Cli, catalog_dir: Path, tmp_path: Path
 ) -> None:
@@ -122,15 +131,15 @@ def test_without_a_nav_only_deep_pages_stay_out() -> None:
     assert inclusion("taxonomy/d/n/index.md", None) == InclusionLevel.NOT_IN_NAV
 
 
-@pytest.mark.usefixtures("collector_unfrozen")
+@pytest.mark.usefixtures("freezing_builds")
 def test_the_build_freezes_what_it_holds_and_leaves_nothing_frozen(
     catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frozen_during: list[int] = []
     freeze = CatalogPlugin._freeze
 
-    def spy(self: CatalogPlugin) -> None:
-        freeze(self)
+    def spy(self: CatalogPlugin, papers: int) -> None:
+        freeze(self, papers)
         frozen_during.append(gc.get_freeze_count())
 
     monkeypatch.setattr(CatalogPlugin, "_freeze", spy)
@@ -142,6 +151,25 @@ def test_the_build_freezes_what_it_holds_and_leaves_nothing_frozen(
 
 
 @pytest.mark.usefixtures("collector_unfrozen")
+def test_a_small_catalog_s_build_neither_freezes_nor_counts_the_frozen(
+    catalog_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under litcat.plugin.FREEZE_FROM papers the gain is next to nothing, and finding out
+    whether someone froze objects walks every one of them."""
+
+    def walked() -> int:
+        raise AssertionError("the frozen objects were counted")
+
+    def frozen() -> None:
+        raise AssertionError("frozen")
+
+    monkeypatch.setattr(gc, "get_freeze_count", walked)
+    monkeypatch.setattr(gc, "freeze", frozen)
+    build = mkdocs_build(write_config(tmp_path, catalog_dir, make_docs(tmp_path)), tmp_path / "s")
+    assert build.returncode == 0, build.output
+
+
+@pytest.mark.usefixtures("freezing_builds")
 def test_a_build_that_fails_after_the_load_leaves_nothing_frozen(
     catalog_dir: Path, tmp_path: Path
 ) -> None:
@@ -157,7 +185,7 @@ def test_a_build_that_fails_after_the_load_leaves_nothing_frozen(
     assert gc.get_freeze_count() == 0
 
 
-@pytest.mark.usefixtures("collector_unfrozen")
+@pytest.mark.usefixtures("freezing_builds")
 def test_objects_someone_else_froze_stay_frozen(catalog_dir: Path, tmp_path: Path) -> None:
     kept = [object()]
     gc.freeze()

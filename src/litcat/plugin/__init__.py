@@ -45,6 +45,9 @@ from .theme import add_assets, add_theme, build_date, own_templates, reuse_theme
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
+# From how many papers a build keeps what it holds from the cycle collector (CatalogPlugin._freeze).
+FREEZE_FROM = 1_000
+
 
 # MkDocs' __init_subclass__ hooks are untyped.
 class CatalogConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -105,7 +108,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         add_assets(files, config)
         live = self._live(config)
         catalog = live.load()
-        self._freeze()
+        self._freeze(len(catalog.papers))
         if not catalog.ok:
             raise PluginError(format_problems(catalog.problems, "text"))
         for problem in catalog.problems:
@@ -124,7 +127,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_urls = {}
         listed = nav_titles(config.nav)
         rendered = live.render(catalog, options)
-        self._freeze()
+        self._freeze(len(catalog.papers))
         # The renderer lives as long as the plugin: what it says changed since its last render,
         # with what a failed build left, is what changed since the last build (all of it, the
         # first time).
@@ -145,7 +148,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.gone -= {file.src_uri for file in files}
         return files
 
-    def _freeze(self) -> None:
+    def _freeze(self, papers: int) -> None:
         """Keep what the process holds from the cycle collector until the build ends.
 
         The catalog, its rendered pages and the modules imported live through the build; each
@@ -153,8 +156,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         collections, a quarter of a second at 2,000 papers). Frozen, they are left out of
         collections; at the end of the build (or its failure) they are unfrozen and collected
         as usual. Objects someone else froze are left as they are: then nothing is frozen.
+        Catalogs under :data:`FREEZE_FROM` papers are left alone: this repository's 226 gain
+        20 ms of a second's build, while finding out whether someone froze objects walks
+        every one of them (30 ms a check in a process that froze its modules).
         """
-        if self.frozen or gc.get_freeze_count() == 0:
+        if self.frozen or (papers >= FREEZE_FROM and gc.get_freeze_count() == 0):
             gc.freeze()
             self.frozen = True
 
