@@ -22,6 +22,8 @@ from litcat.intake import fetch
 
 from .conftest import REPO, TESTS, Cli, finished, repo_catalog
 
+pytestmark = pytest.mark.sklearn
+
 # A real answer of the arXiv API (two physics papers), recorded by another project.
 REAL = TESTS / "recorded" / "arxiv-api-1205.1001-1001.1001.xml"
 # Records of the repository's catalog the test catalog leaves out: the papers to find again.

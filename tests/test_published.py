@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from litcat.core.loader import load_catalog
@@ -128,6 +129,7 @@ def test_enrich_from_a_real_answer_takes_venue_and_doi_and_nothing_else(
     assert load_catalog(catalog_dir).papers["prendergast2001impact"].doi == "10.1063/1.1383585"
 
 
+@pytest.mark.sklearn
 def test_discover_from_a_real_answer_leaves_out_a_paper_held_by_its_doi(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -57,11 +57,13 @@ def catalog_texts() -> list[str]:
     return [similarity.paper_text(catalog.papers[p]) for p in sorted(catalog.papers)]
 
 
+@pytest.mark.sklearn
 def test_stop_words_are_scikit_learns() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text")
     assert similarity.STOP_WORDS == text.ENGLISH_STOP_WORDS
 
 
+@pytest.mark.sklearn
 def test_terms_are_what_scikit_learns_analyzer_gives_on_the_catalog() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text")
     analyze = text.TfidfVectorizer(stop_words="english", ngram_range=(1, 2)).build_analyzer()
@@ -71,6 +73,7 @@ def test_terms_are_what_scikit_learns_analyzer_gives_on_the_catalog() -> None:
         assert similarity.terms(one) == analyze(one), one
 
 
+@pytest.mark.sklearn
 def test_tfidf_cosine_agrees_with_scikit_learn_on_the_catalog() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text")
     texts = catalog_texts()
@@ -90,6 +93,7 @@ def test_tfidf_cosine_agrees_with_scikit_learn_on_the_catalog() -> None:
     assert (expected > 0.1).sum() > len(texts)
 
 
+@pytest.mark.sklearn
 def test_discover_compares_texts_as_the_site_does() -> None:
     """Discover's model (scikit-learn's vectoriser) and the plain Python TF-IDF the site and
     ``litcat add`` use (:class:`similarity.Learned`), learned from the same records: the cosine
@@ -227,6 +231,7 @@ def test_related_papers_rank_text_and_tags() -> None:
     assert "tanaka2020global" not in related["okafor2023radar"]
 
 
+@pytest.mark.sklearn
 def test_a_paper_page_lists_its_closest_papers_by_text() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text")
     catalog = repo_catalog()
