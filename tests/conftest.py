@@ -58,6 +58,8 @@ def collector_unfrozen() -> Iterator[None]:
     try:
         yield
     finally:
+        # Frozen again at once: left to the next full collection, all of it is scanned again.
+        gc.freeze()
         gc.callbacks.append(_freeze_survivors)
 
 
