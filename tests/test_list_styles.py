@@ -1,7 +1,7 @@
 """The common ways awesome-lists write a paper entry, read as the list means them: a bold
 title followed by its venue, authors up to "et al." and a venue after a linked title, a year
 in emphasis, a bold title too long to be a short name, a nickname in parentheses, a
-year in parentheses after a linked title."""
+year in parentheses after a linked title, authors then a venue in brackets."""
 
 from __future__ import annotations
 
@@ -112,6 +112,25 @@ STYLES = [
         False,
         None,
         None,
+    ),
+    # The venue in brackets after the authors ends them (its name was read as "Bo Chen (CoRL").
+    (
+        "- [Agile Skills](https://arxiv.org/abs/2101.00004) - Ann Lee, Bo Chen (CoRL 2021)",
+        "Agile Skills",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- [Skills at Scale](https://arxiv.org/abs/2101.00012), Ann Lee and Bo Chen [NeurIPS'22]",
+        "Skills at Scale",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "NeurIPS",
+        2022,
     ),
 ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...core.models import venue_text_year
@@ -164,7 +165,7 @@ def read_tail(text: str) -> Tail:
     venue (a part that ends with a year); parts are separated by ``|``. What reads as
     neither is left out."""
     authors = venue = None
-    for part in text.split("|"):
+    for part in _parts(text):
         # "[RSS, 2023]" and "(ICLR 2024)" after a title are its venue.
         part = part.strip(EDGES + ")]}")
         if not part:
@@ -182,6 +183,24 @@ def read_tail(text: str) -> Tail:
         if part and venue is None and _ENDS_WITH_YEAR.search(part):
             venue = part.rstrip(". ")
     return Tail(authors, venue)
+
+
+# A venue and its year in brackets at the end of a part: "Ann Lee, Bo Chen (CoRL 2021)".
+_BRACKETED_VENUE = re.compile(
+    r"\s*[(\[]([^()\[\]]*?(?:(?:19|20)\d\d|['\u2018\u2019]\d\d))\s*[)\]][\s.,;]*$"
+)
+
+
+def _parts(text: str) -> Iterator[str]:
+    """The parts of a tail (separated by ``|``); a bracketed venue that ends one is a part of
+    its own, so that the authors before it stay apart from it."""
+    for part in text.split("|"):
+        bracketed = _BRACKETED_VENUE.search(part)
+        if bracketed and part[: bracketed.start()].strip(EDGES):
+            yield part[: bracketed.start()]
+            yield bracketed.group(1)
+        else:
+            yield part
 
 
 # Words that say how a paper was presented or what it won: "Oral, CVPR 2022", "Best Paper
