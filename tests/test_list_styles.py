@@ -1,7 +1,8 @@
 """The common ways awesome-lists write a paper entry, read as the list means them: a bold
 title followed by its venue, authors up to "et al." and a venue after a linked title, a year
 in emphasis, a bold title too long to be a short name, a nickname in parentheses, a
-year in parentheses after a linked title, authors then a venue in brackets."""
+year in parentheses after a linked title, authors then a venue in brackets, a plain title
+then authors up to "et al."."""
 
 from __future__ import annotations
 
@@ -131,6 +132,25 @@ STYLES = [
         False,
         "NeurIPS",
         2022,
+    ),
+    # A plain title ends where the names up to "et al." begin (commas in it or not).
+    (
+        "- Learning Agile Skills, Lee et al., ICRA 2021 [[pdf](https://arxiv.org/abs/2101.00003)]",
+        "Learning Agile Skills",
+        None,
+        ["Lee"],
+        True,
+        "ICRA 2021",
+        2021,
+    ),
+    (
+        "- Learning, Planning, and Acting, Ann Lee et al. [[pdf](https://arxiv.org/abs/2101.00013)]",
+        "Learning, Planning, and Acting",
+        None,
+        ["Ann Lee"],
+        True,
+        None,
+        None,
     ),
 ]
 

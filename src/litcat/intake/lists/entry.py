@@ -345,7 +345,7 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         # The quotes say where the title ends: a year in brackets inside them is the title's.
         _names_in(listed, text[quoted.end() :].strip(EDGES + "\"'"))
         return
-    if _names_after_year(listed):
+    if _names_after_year(listed) or _names_until_et_al(listed):
         return
     for cut in _SENTENCE_END.finditer(listed.title):
         head, after = listed.title[: cut.start()], listed.title[cut.end() :]
@@ -372,6 +372,35 @@ def _names_after_year(listed: Listed) -> bool:
             _nickname(listed)
             return True
     return False
+
+
+# The comma before the names that end in "et al.": "Title, Lee et al., ICRA 2021".
+_ET_AL_CUT = re.compile(r",\s+(?=[^,]*?\bet\.?\s*al\b)", re.IGNORECASE)
+
+
+def _names_until_et_al(listed: Listed) -> bool:
+    """``Title, Lee et al., ICRA 2021``: a plain title, then authors up to "et al." (which no
+    title says) and the venue after them."""
+    for cut in _ET_AL_CUT.finditer(listed.title):
+        head, after = listed.title[: cut.start()], listed.title[cut.end() :]
+        tail = read_tail(after)
+        if len(head.split()) < 2 or tail.authors is None or read_authors(tail.authors) is None:
+            continue
+        # "Title (2014, C. Dong et al.": a year opened in brackets is the title's.
+        opened = _OPEN_YEAR.search(head)
+        if opened and len(head[: opened.start()].split()) >= 2:
+            head = head[: opened.start()]
+            listed.year = listed.year or int(opened.group(1))
+        listed.title = head.strip(EDGES)
+        _set_authors(listed, tail.authors)
+        if tail.venue is not None and listed.venue is None:
+            _set_venue(listed, tail.venue)
+        _nickname(listed)
+        return True
+    return False
+
+
+_OPEN_YEAR = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*$")
 
 
 _SENTENCE_END = re.compile(r"(?<![\s.\-][A-Z])(?<!^[A-Z])\.\s+")
