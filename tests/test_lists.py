@@ -264,6 +264,7 @@ SHARED_PAGE = """\
 
 - **Robot Learning Two**, Bo Chen, ICRA 2023. [[project](https://lab.github.io/)]
 - **Robot Learning One: With a Subtitle**, Ann Lee. [[project](https://lab.github.io)]
+- **Robot Learning Oneshot**, Cy Dunn. [[project](https://lab.github.io)]
 - [Sensing Terrain](https://www.cs.uni.edu/~lee/), Ann Lee, RSS 2021
 - [Sensing Slopes](https://www.cs.uni.edu/~lee), Ann Lee, RSS 2022
 """
@@ -279,6 +280,7 @@ def test_a_page_shared_by_papers_of_other_titles_merges_none_of_them() -> None:
     assert titles == [
         ["Robot Learning One", "Robot Learning One: With a Subtitle"],
         ["Robot Learning Two"],
+        ["Robot Learning Oneshot"],
         ["Sensing Terrain"],
         ["Sensing Slopes"],
     ]

@@ -248,11 +248,15 @@ def _conflict(paper: Paper, listed: Listed, *, by: str = "") -> bool:
 
 
 def _same_title(one: str, other: str) -> bool:
-    """Titles that may be one paper's: the same words, or one of them the other's opening (a
-    short name against the full title, or a title without its subtitle); a missing title
-    agrees with any."""
-    first, second = ids.title_key(one), ids.title_key(other)
+    """Titles that may be one paper's: the same words, or the words of one the opening words
+    of the other (a short name against the full title, a title without its subtitle; "RT-1"
+    is not the opening of "RT-2: ..."); a missing title agrees with any."""
+    first, second = _title_words(one), _title_words(other)
     if not first or not second:
         return True
     shorter, longer = sorted((first, second), key=len)
-    return longer.startswith(shorter)
+    return longer[: len(shorter)] == shorter
+
+
+def _title_words(title: str) -> list[str]:
+    return [key for key in map(ids.title_key, title.split()) if key]
