@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from litcat.cli import Env, main
 from litcat.core.catalog import Catalog
@@ -46,7 +47,19 @@ def _freeze_survivors(phase: str, info: dict[str, int]) -> None:
         gc.freeze()
 
 
-gc.callbacks.append(_freeze_survivors)
+@settings(max_examples=1, database=None, phases=[Phase.generate])
+@given(st.none())
+def _hypothesis_s_own_random(_: None) -> None:
+    """The first property test of a process makes Hypothesis' own Random and checks that
+    something holds it, with ``gc.get_referrers``, which does not search frozen objects: run
+    after a freeze, Hypothesis warns that nothing does. So one runs before."""
+
+
+@pytest.hookimpl(trylast=True)  # after Hypothesis' own hook, which ends its initialization
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _hypothesis_s_own_random()
+    if _freeze_survivors not in gc.callbacks:
+        gc.callbacks.append(_freeze_survivors)
 
 
 @pytest.fixture
