@@ -133,6 +133,17 @@ STYLES = [
         "NeurIPS",
         2022,
     ),
+    # A quoted title, its authors and venue, then links in double brackets: the brackets left
+    # when the link is taken out ("... CoRL 2021. []") hid the venue and the authors.
+    (
+        '- "Agile Skills", Ann Lee, Bo Chen, CoRL 2021. [[paper](https://arxiv.org/abs/2101.00007)]',
+        "Agile Skills",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
     # A plain title ends where the names up to "et al." begin (commas in it or not).
     (
         "- Learning Agile Skills, Lee et al., ICRA 2021 [[pdf](https://arxiv.org/abs/2101.00003)]",

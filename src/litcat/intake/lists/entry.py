@@ -339,7 +339,8 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         (p.href is not None or p.strong) and p.text.strip(EDGES) == listed.title for p in main
     ):
         return
-    text = plain_text([p for p in main if p.href is None])
+    # The brackets of "[[paper](...)]" stay when their link is taken out.
+    text = _EMPTY_BRACKETS.sub("", plain_text([p for p in main if p.href is None]))
     quoted = _QUOTED.search(text)
     if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
         # The quotes say where the title ends: a year in brackets inside them is the title's.
@@ -373,6 +374,8 @@ def _names_after_year(listed: Listed) -> bool:
             return True
     return False
 
+
+_EMPTY_BRACKETS = re.compile(r"\[[\s|,;]*\]|\([\s|,;]*\)")
 
 # The comma before the names that end in "et al.": "Title, Lee et al., ICRA 2021".
 _ET_AL_CUT = re.compile(r",\s+(?=[^,]*?\bet\.?\s*al\b)", re.IGNORECASE)
