@@ -2,7 +2,7 @@
 title followed by its venue, authors up to "et al." and a venue after a linked title, a year
 in emphasis, a bold title too long to be a short name, a nickname in parentheses, a
 year in parentheses after a linked title, authors then a venue in brackets, a plain title
-then authors up to "et al."."""
+then authors up to "et al.", a reference as a bibliography writes it."""
 
 from __future__ import annotations
 
@@ -143,6 +143,55 @@ STYLES = [
         False,
         "CoRL 2021",
         2021,
+    ),
+    # A reference as a bibliography writes it: authors, the title in quotes, where and when.
+    (
+        '1. Ann Lee, Bo Chen. "Agile Skills." CoRL 2021. [pdf](https://arxiv.org/abs/2101.00005)',
+        "Agile Skills",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- A. Lee and B. Chen, \u201cAgile Skills,\u201d in CoRL, 2021. "
+        "[[pdf](https://arxiv.org/abs/2101.00009)]",
+        "Agile Skills",
+        None,
+        ["A. Lee", "B. Chen"],
+        False,
+        "CoRL",
+        2021,
+    ),
+    (
+        '- Lee et al. "Agile Skills." arXiv 2023. [paper](https://arxiv.org/abs/2101.00006)',
+        "Agile Skills",
+        None,
+        ["Lee"],
+        True,
+        None,
+        2023,
+    ),
+    # A venue and its year in parentheses before a linked title (it was read as the title).
+    (
+        "- (CoRL 2021) [Agile Skills](https://arxiv.org/abs/2101.00008)",
+        "Agile Skills",
+        None,
+        [],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    # Quotes inside a plain title are not a reference's.
+    (
+        '- Learning the "Right" Skills Fast [pdf](https://arxiv.org/abs/2101.00012)',
+        'Learning the "Right" Skills Fast',
+        None,
+        [],
+        False,
+        None,
+        None,
     ),
     # A plain title ends where the names up to "et al." begin (commas in it or not).
     (

@@ -212,9 +212,11 @@ _SHORT_NAME_CHARS = 60
 
 
 # What lists put before a title: a task box, an emoji or its :shortcode:, a tag in brackets
-# ([NEW], [CoRL 2023]) and a date (2023.05). A bracketed venue or date is kept as such.
+# ([NEW], [CoRL 2023]), a venue and its year in parentheses ((CoRL 2021)) and a date
+# (2023.05). A bracketed venue or date is kept as such.
 _DECORATION = re.compile(
     r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,24})\](?!\()"
+    r"|\(([^()]{0,20}?(?:19|20)\d\d)\)"
     r"|((?:19|20)\d\d)(?:[./-]\d\d?){1,2}\b|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
 )
 
@@ -226,7 +228,7 @@ def _drop_decoration(listed: Listed, main: Line) -> Line:
         text = out[0].text
         found = _DECORATION.match(text)
         while found:
-            tag, date = found.group(1), found.group(2)
+            tag, date = found.group(1) or found.group(2), found.group(3)
             dated = read_venue(tag) if tag is not None else None
             if tag is not None and dated is not None and dated.named is not None:
                 _set_venue(listed, tag)  # [CoRL 2023]; a tag without a year ([NEW]) goes
@@ -265,6 +267,9 @@ def _title(listed: Listed, main: Line) -> None:
     if quoted:
         listed.title = quoted.group(1).strip(EDGES + "\"'")
         return
+    cited = _QUOTED.search(rest)
+    if cited and _cited(listed, rest, cited):
+        return
     named = next((p for p in main[start:] if p.href and not is_generic(p.text)), None)
     lead: list[Piece] = []
     for piece in main[start:]:
@@ -280,6 +285,32 @@ def _title(listed: Listed, main: Line) -> None:
     if listed.short_name and listed.short_name == listed.title:
         listed.short_name = None
     _nickname(listed)
+
+
+def _cited(listed: Listed, text: str, quoted: re.Match[str]) -> bool:
+    """``Ann Lee, Bo Chen. "Title." CoRL 2021.`` and ``Lee et al., "Title," in CoRL, 2021``:
+    a reference as a bibliography writes it, authors first (nothing else before the quotes)
+    and the title in quotes, then where and when."""
+    before = text[: quoted.start()].strip(EDGES)
+    title = quoted.group(1).strip(EDGES + "\"'")
+    byline = read_tail(before)
+    if (
+        len(title.split()) < 2
+        or byline.authors is None
+        or byline.authors.strip(EDGES) != before
+        or read_authors(byline.authors) is None
+    ):
+        return False
+    listed.title = title
+    _set_authors(listed, byline.authors)
+    after = _LEADING_IN.sub("", text[quoted.end() :].strip(EDGES + "\"'"))
+    venue = read_tail(after).venue
+    if venue is not None and listed.venue is None:
+        _set_venue(listed, venue)
+    return True
+
+
+_LEADING_IN = re.compile(r"^in\s+", re.IGNORECASE)
 
 
 def _is_short_name(text: str) -> bool:
