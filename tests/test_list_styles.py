@@ -2,7 +2,7 @@
 title followed by its venue, authors up to "et al." and a venue after a linked title, a year
 in emphasis, a bold title too long to be a short name, a nickname in parentheses, a
 year in parentheses after a linked title, authors then a venue in brackets, a plain title
-then authors up to "et al.", a reference as a bibliography writes it."""
+then authors up to "et al." or a venue, a reference as a bibliography writes it."""
 
 from __future__ import annotations
 
@@ -187,6 +187,46 @@ STYLES = [
     (
         '- Learning the "Right" Skills Fast [pdf](https://arxiv.org/abs/2101.00012)',
         'Learning the "Right" Skills Fast',
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
+    # "by" the authors, then where and when (the year made the names unreadable).
+    (
+        "- [Agile Skills](https://arxiv.org/abs/2101.00014) by Ann Lee and Bo Chen, CoRL 2021",
+        "Agile Skills",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    # A year before a "|" opens the line (it was read as the title).
+    (
+        "- 2021 | [Agile Skills](https://arxiv.org/abs/2101.00005) | CoRL",
+        "Agile Skills",
+        None,
+        [],
+        False,
+        None,
+        2021,
+    ),
+    # A venue that one word names and its year end a plain title after its last comma; words
+    # that name no venue stay in the title.
+    (
+        "- Agile Skills, ICRA'22 [[paper](https://arxiv.org/abs/2101.00011)]",
+        "Agile Skills",
+        None,
+        [],
+        False,
+        "ICRA",
+        2022,
+    ),
+    (
+        "- Robots, Summer School 2021 [[paper](https://arxiv.org/abs/2101.00013)]",
+        "Robots, Summer School 2021",
         None,
         [],
         False,

@@ -43,6 +43,7 @@ from .text import (
     read_tail,
     read_venue,
     split_nickname,
+    venue_at_end,
     with_bare_urls,
 )
 
@@ -213,11 +214,11 @@ _SHORT_NAME_CHARS = 60
 
 # What lists put before a title: a task box, an emoji or its :shortcode:, a tag in brackets
 # ([NEW], [CoRL 2023]), a venue and its year in parentheses ((CoRL 2021)) and a date
-# (2023.05). A bracketed venue or date is kept as such.
+# (2023.05, or a year before a "|"). A bracketed venue or date is kept as such.
 _DECORATION = re.compile(
     r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,24})\](?!\()"
     r"|\(([^()]{0,20}?(?:19|20)\d\d)\)"
-    r"|((?:19|20)\d\d)(?:[./-]\d\d?){1,2}\b|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
+    r"|((?:19|20)\d\d)(?:(?:[./-]\d\d?){1,2}\b|\s*\|)|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
 )
 
 
@@ -356,7 +357,11 @@ def _byline(listed: Listed, main: Line) -> None:
     after = PAREN_YEAR.sub("", plain_text([p for p in main[at + 1 :] if p.href is None]))
     after = after.strip(EDGES)
     if after.startswith("by "):
-        _set_authors(listed, after[3:])
+        # "by Ann Lee and Bo Chen, CoRL 2021": the names, then where and when.
+        names, venue = name_list(after[3:])
+        _set_authors(listed, names if names is not None else after[3:])
+        if venue is not None and listed.venue is None:
+            _set_venue(listed, venue)
     elif main[at].text.strip(EDGES) == listed.title:
         _tail(listed, main[at + 1 :])
 
@@ -378,6 +383,12 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         _names_in(listed, text[quoted.end() :].strip(EDGES + "\"'"))
         return
     if _names_after_year(listed) or _names_until_et_al(listed):
+        return
+    ended = venue_at_end(listed.title)
+    if ended is not None and listed.venue is None:
+        # "Title, CoRL 2021": the venue ends the title.
+        listed.title = ended[0].strip(EDGES)
+        _set_venue(listed, ended[1])
         return
     for cut in _SENTENCE_END.finditer(listed.title):
         head, after = listed.title[: cut.start()], listed.title[cut.end() :]

@@ -304,6 +304,22 @@ def _ends_initial(text: str, at: int) -> bool:
     )
 
 
+def venue_at_end(text: str) -> tuple[str, str] | None:
+    """``Title, CoRL 2021`` or ``Title, ICRA'22``: the text before the last comma and the venue
+    after it, when that venue is one word that names one (``CoRL``, not ``Walking``) and its
+    year; None otherwise."""
+    head, comma, last = text.rpartition(",")
+    last = last.strip(" .")
+    venue = read_venue(last)
+    if not comma or venue is None or venue.named is None or len(head.split()) < 2:
+        return None
+    # A preprint server's name reads as no venue ("arXiv 2023"): still where the title ends.
+    name = (venue.name or last).split()
+    if len(name) > 2 or not _venue_word(name[0]):
+        return None
+    return head, last
+
+
 def _venue_word(word: str) -> bool:
     """``CoRL``, ``NeurIPS``, ``arXiv``: one word that names a venue, not a surname."""
     word = word.strip()
