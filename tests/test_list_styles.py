@@ -233,6 +233,36 @@ STYLES = [
         None,
         None,
     ),
+    # A venue in emphasis ends a plain title (it was read as the venue and kept in the title).
+    (
+        "- Agile Skills *CoRL 2021* [paper](https://arxiv.org/abs/2101.00004)",
+        "Agile Skills",
+        None,
+        [],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    # One author, then a venue, after a plain title (the venue was read, the name kept).
+    (
+        "- Agile Skills. Cy Dunn, CoRL 2021. [[project page](https://lab.github.io/x)]",
+        "Agile Skills",
+        None,
+        ["Cy Dunn"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    # A title in emphasis with a year in it is no venue.
+    (
+        "- *Agile Skills 2021 Edition* [paper](https://arxiv.org/abs/2101.00011)",
+        "Agile Skills 2021 Edition",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
     # A plain title ends where the names up to "et al." begin (commas in it or not).
     (
         "- Learning Agile Skills, Lee et al., ICRA 2021 [[pdf](https://arxiv.org/abs/2101.00003)]",

@@ -274,8 +274,8 @@ def _title(listed: Listed, main: Line) -> None:
     named = next((p for p in main[start:] if p.href and not is_generic(p.text)), None)
     lead: list[Piece] = []
     for piece in main[start:]:
-        if piece.href is not None:
-            break
+        if piece.href is not None or (piece.em and lead and YEAR.search(piece.text)):
+            break  # a link, or a venue in emphasis ("Title *CoRL 2021*"), ends the title
         lead.append(piece)
     lead_text = _TRAILING_YEAR.sub("", plain_text(lead).strip(EDGES)).strip(EDGES)
     if named is not None and (not lead_text or is_generic(lead_text)):
@@ -384,18 +384,17 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
         return
     if _names_after_year(listed) or _names_until_et_al(listed):
         return
-    ended = venue_at_end(listed.title)
-    if ended is not None and listed.venue is None:
-        # "Title, CoRL 2021": the venue ends the title.
-        listed.title = ended[0].strip(EDGES)
-        _set_venue(listed, ended[1])
-        return
     for cut in _SENTENCE_END.finditer(listed.title):
         head, after = listed.title[: cut.start()], listed.title[cut.end() :]
         if len(head.split()) >= 2 and _names_in(listed, after):
             listed.title = head.strip(EDGES)
             _nickname(listed)
             return
+    ended = venue_at_end(listed.title)
+    if ended is not None and listed.venue is None:
+        # "Title, CoRL 2021": the venue ends the title.
+        listed.title = ended[0].strip(EDGES)
+        _set_venue(listed, ended[1])
 
 
 # "Title (2017), Marjan Ghazvininejad et al.": the year in brackets ends the title.
@@ -484,6 +483,8 @@ def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str =
 
 def _venue_from_emphasis(listed: Listed, line: Line) -> None:
     for piece in line:
+        if piece.text.strip(EDGES) == listed.title:
+            continue  # "*Title 2021 Edition*": the title in emphasis is no venue
         if piece.em and piece.href is None and YEAR.search(piece.text):
             _set_venue(listed, piece.text)
             return
