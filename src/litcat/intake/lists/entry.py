@@ -303,11 +303,8 @@ def _cited(listed: Listed, text: str, quoted: re.Match[str]) -> bool:
     ):
         return False
     listed.title = title
-    _set_authors(listed, byline.authors)
     after = _LEADING_IN.sub("", text[quoted.end() :].strip(EDGES + "\"'"))
-    venue = read_tail(after).venue
-    if venue is not None and listed.venue is None:
-        _set_venue(listed, venue)
+    _set_byline(listed, byline.authors, read_tail(after).venue)
     return True
 
 
@@ -359,9 +356,7 @@ def _byline(listed: Listed, main: Line) -> None:
     if after.startswith("by "):
         # "by Ann Lee and Bo Chen, CoRL 2021": the names, then where and when.
         names, venue = name_list(after[3:])
-        _set_authors(listed, names if names is not None else after[3:])
-        if venue is not None and listed.venue is None:
-            _set_venue(listed, venue)
+        _set_byline(listed, names if names is not None else after[3:], venue)
     elif main[at].text.strip(EDGES) == listed.title:
         _tail(listed, main[at + 1 :])
 
@@ -436,9 +431,7 @@ def _names_until_et_al(listed: Listed) -> bool:
             head = head[: opened.start()]
             listed.year = listed.year or int(opened.group(1))
         listed.title = head.strip(EDGES)
-        _set_authors(listed, tail.authors)
-        if tail.venue is not None and listed.venue is None:
-            _set_venue(listed, tail.venue)
+        _set_byline(listed, tail.authors, tail.venue)
         _nickname(listed)
         return True
     return False
@@ -506,6 +499,14 @@ def _set_authors(listed: Listed, text: str) -> None:
         listed.notes.append(f"{text!r} does not read as a list of authors; left out")
     else:
         listed.authors, listed.authors_incomplete = found
+
+
+def _set_byline(listed: Listed, authors: str, venue: str | None) -> None:
+    """The authors named after (or before) a title, and the venue after them unless one was
+    read already."""
+    _set_authors(listed, authors)
+    if venue is not None and listed.venue is None:
+        _set_venue(listed, venue)
 
 
 def _attribute_line(listed: Listed, line: Line) -> None:
