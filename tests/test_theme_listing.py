@@ -1,6 +1,7 @@
 """The theme's files listed once: MkDocs lists every file of the theme's folders at each build
-(Material's holds some 14,500); the plugin's loader lists a folder of an installed package
-once per process and any other folder at each build, and lists what Jinja lists."""
+(Material's holds some 14,500, 14,300 of them hidden icons); the plugin's loader lists a folder
+of an installed package once per process and any other folder at each build, and lists what
+Jinja lists but hidden names, which MkDocs never copies: the build copies the same files."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import material  # type: ignore[import-untyped]
 import mkdocs
 import pytest
 import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.theme import Theme
 
 from litcat.plugin import theme as plugin_theme
 from litcat.plugin.theme import InstalledOnce, listing
@@ -33,16 +38,58 @@ def a_folder(root: Path) -> str:
     return str(root)
 
 
-def test_a_folder_is_listed_as_jinja_lists_it(tmp_path: Path) -> None:
+def hidden(name: str) -> bool:
+    """A path with a part that begins with a dot."""
+    return any(part.startswith(".") for part in name.split("/"))
+
+
+def test_a_folder_is_listed_as_jinja_lists_it_but_hidden_names(tmp_path: Path) -> None:
     for folder in (MATERIAL, MKDOCS, str(theme.THEME_OVERRIDES), a_folder(tmp_path)):
-        assert listing(folder) == set(jinja2.FileSystemLoader(folder).list_templates()), folder
+        jinjas = jinja2.FileSystemLoader(folder).list_templates()
+        assert listing(folder) == {name for name in jinjas if not hidden(name)}, folder
+    assert sorted(listing(str(tmp_path))) == ["a.html", "css/b.css", "css/deep/c.js", "g h/i j"]
 
 
-def test_several_folders_are_listed_as_jinja_lists_them(tmp_path: Path) -> None:
+def test_several_folders_are_listed_as_jinja_lists_them_but_hidden_names(tmp_path: Path) -> None:
     folders = [a_folder(tmp_path / "own"), MATERIAL, MKDOCS, str(tmp_path / "missing")]
-    expected = jinja2.FileSystemLoader(folders).list_templates()
-    assert InstalledOnce(folders).list_templates() == expected
-    assert len(expected) > 10_000
+    jinjas = jinja2.FileSystemLoader(folders).list_templates()
+    assert InstalledOnce(folders).list_templates() == [n for n in jinjas if not hidden(n)]
+    assert sum(map(hidden, jinjas)) > 10_000  # Material's icons
+
+
+def test_a_template_under_a_hidden_name_still_loads(tmp_path: Path) -> None:
+    loader = InstalledOnce([a_folder(tmp_path)])
+    env = jinja2.Environment(loader=loader, autoescape=True)
+    assert env.get_template(".hidden/d.svg").render() == ".hidden/d.svg"
+
+
+def theme_files(config: MkDocsConfig, loader: jinja2.BaseLoader) -> list[tuple[str, str]]:
+    """The theme's files MkDocs adds to a build, the environment's loader being ``loader``."""
+    env = Theme.get_env(config.theme)
+    env.loader = loader
+    files = Files([])
+    files.add_files_from_theme(env, config)
+    return sorted((file.src_uri, file.abs_src_path or "") for file in files)
+
+
+def test_the_build_copies_the_same_theme_files_as_with_jinja_s_listing(tmp_path: Path) -> None:
+    """What MkDocs adds of the theme's folders (Material's, MkDocs' own, the package's
+    overrides, a custom_dir holding hidden files) is the same with either listing."""
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    custom = a_folder(tmp_path / "custom")
+    config_file.write_text(
+        yaml.safe_dump({"site_name": "t", "theme": {"name": "material", "custom_dir": custom}}),
+        encoding="utf-8",
+    )
+    config = load_config(str(config_file))
+    plugin_theme.add_theme(config)
+    dirs = config.theme.dirs
+    assert custom in dirs and MATERIAL in dirs and str(theme.THEME_OVERRIDES) in dirs
+    ours = theme_files(config, InstalledOnce(dirs))
+    assert ours == theme_files(config, jinja2.FileSystemLoader(dirs))
+    assert ("css/deep/c.js", str(Path(custom, "css", "deep", "c.js"))) in ours
+    assert any(uri.startswith("assets/javascripts/") for uri, _ in ours)
 
 
 @pytest.fixture
