@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
-from litcat.core.reading.reader import read
+from litcat.core.reading.reader import parse, read
 from litcat.store.writer import dump
 from tests.conftest import CATALOG
 
@@ -84,6 +85,16 @@ def load(root: Path, taxonomy: str, record: str) -> None:
         assert "\n" not in problem.format_text()
 
 
+def written(data: Any) -> str:
+    """A mutated taxonomy as YAML, by libyaml's emitter. The writer lays out records itself and
+    gives a taxonomy's lists of mappings to PyYAML's emitter, written in Python: 2.1 ms a
+    taxonomy against 0.4 ms, most of each example. Either layout is one a person may write."""
+    text: str = yaml.dump(
+        data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1 << 30
+    )
+    return text
+
+
 # The side an example leaves alone is written once (the writer's dump took two thirds of the time).
 TAXONOMY_TEXT = dump(BASE_TAXONOMY)
 RECORD_TEXT = dump(BASE_RECORD)
@@ -92,7 +103,13 @@ RECORD_TEXT = dump(BASE_RECORD)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated(BASE_TAXONOMY))
 def test_mutated_taxonomy_never_raises(root: Path, taxonomy: Any) -> None:
-    load(root, dump(taxonomy), RECORD_TEXT)
+    load(root, written(taxonomy), RECORD_TEXT)
+
+
+def test_the_taxonomy_libyaml_writes_reads_as_the_writer_s() -> None:
+    for text in (written(BASE_TAXONOMY), TAXONOMY_TEXT):
+        doc = parse(text.encode("utf-8"), "taxonomy.yaml", max_bytes=1 << 20)
+        assert (doc.problems, doc.data) == ([], BASE_TAXONOMY)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
