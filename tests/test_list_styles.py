@@ -282,6 +282,75 @@ STYLES = [
         None,
         None,
     ),
+    # "In" before a venue is not the venue's, in emphasis or not.
+    (
+        "- [Grasping in Clutter](https://arxiv.org/abs/2103.00001). In *CoRL*, 2021.",
+        "Grasping in Clutter",
+        None,
+        [],
+        False,
+        "CoRL",
+        2021,
+    ),
+    (
+        "- [Pouring Water](https://arxiv.org/abs/2103.00002). In Proceedings of CoRL, 2021.",
+        "Pouring Water",
+        None,
+        [],
+        False,
+        "Proceedings of CoRL",
+        2021,
+    ),
+    # A venue in emphasis, its year after it.
+    (
+        "- [Folding Cloth](https://arxiv.org/abs/2103.00003), Ann Lee, Bo Chen, *CoRL*, 2021",
+        "Folding Cloth",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL",
+        2021,
+    ),
+    (
+        "- **Opening Doors**, *Conference on Robot Learning*, 2021. "
+        "[paper](https://arxiv.org/abs/2103.00004)",
+        "Opening Doors",
+        None,
+        [],
+        False,
+        "Conference on Robot Learning",
+        2021,
+    ),
+    # Names in emphasis before the venue.
+    (
+        "- [Stacking Blocks](https://arxiv.org/abs/2103.00005), *Ann Lee, Bo Chen*, CoRL 2021",
+        "Stacking Blocks",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    # How the paper was presented, in brackets after the venue.
+    (
+        "- [Wiping Tables](https://arxiv.org/abs/2103.00006), Ann Lee, Bo Chen, CoRL 2021 (oral)",
+        "Wiping Tables",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- [Sorting Parcels](https://arxiv.org/abs/2103.00007), Lee et al., NeurIPS 2023 "
+        "(**Spotlight**)",
+        "Sorting Parcels",
+        None,
+        ["Lee"],
+        True,
+        "NeurIPS 2023",
+        2023,
+    ),
 ]
 
 

@@ -303,12 +303,9 @@ def _cited(listed: Listed, text: str, quoted: re.Match[str]) -> bool:
     ):
         return False
     listed.title = title
-    after = _LEADING_IN.sub("", text[quoted.end() :].strip(EDGES + "\"'"))
+    after = text[quoted.end() :].strip(EDGES + "\"'")
     _set_byline(listed, byline.authors, read_tail(after).venue)
     return True
-
-
-_LEADING_IN = re.compile(r"^in\s+", re.IGNORECASE)
 
 
 def _is_short_name(text: str) -> bool:
@@ -335,8 +332,15 @@ _LEADING_YEAR = re.compile(r"^\s*\((?:19|20)\d\d\)\s*[,.;:]?\s*")
 
 def _tail(listed: Listed, pieces: Line) -> None:
     """Authors and venue from the plain text after the title (up to the line's end); a year
-    in brackets first is the title's (``**Title** (2015), G. Hinton et al.``)."""
-    text = plain_text([p for p in pieces if p.href is None and not p.em])
+    in brackets first is the title's (``**Title** (2015), G. Hinton et al.``). Emphasis with a
+    year is the venue read from emphasis, and emphasis after the last year a note (``*Oral*``):
+    both are left out; emphasis before a year is read as text (``*CoRL*, 2021``, ``In
+    *Conference on Robot Learning*, 2021``, ``*Ann Lee, Bo Chen*, CoRL 2021``)."""
+    plain = [p for p in pieces if p.href is None]
+    dated = [bool(YEAR.search(p.text)) for p in plain]
+    text = plain_text(
+        [p for n, p in enumerate(plain) if not p.em or (not dated[n] and any(dated[n + 1 :]))]
+    )
     text = _LEADING_YEAR.sub("", text, count=1)
     tail = read_tail(text)
     if tail.authors and not listed.authors:

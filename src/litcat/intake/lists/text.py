@@ -53,10 +53,15 @@ class Venue:
     named: int | None
 
 
+# "In" before a venue, as references write it: not the venue's.
+_LEADING_IN = re.compile(r"^in:?\s+(?=\S)", re.IGNORECASE)
+
+
 def read_venue(text: str) -> Venue | None:
     """``CoRL, November 2024``: CoRL, 2024; ``ICLR 2024`` names its year; ``arXiv 2023`` is no
     venue but gives a year."""
     text = " ".join(text.split()).strip(EDGES)
+    text = _LEADING_IN.sub("", text)  # "In CoRL, 2021", "In: Proceedings of ..."
     if not text:
         return None
     only_date = _ONLY_DATE.match(text)
@@ -185,6 +190,8 @@ def read_tail(text: str) -> Tail:
     return Tail(authors, venue)
 
 
+# Words in brackets at the end of a part: "CoRL 2021 (Oral)", "ICRA 2022 [best paper award]".
+_BRACKETED_NOTE = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]][\s.,;]*$")
 # A venue and its year in brackets at the end of a part: "Ann Lee, Bo Chen (CoRL 2021)".
 _BRACKETED_VENUE = re.compile(
     r"\s*[(\[]([^()\[\]]*?(?:(?:19|20)\d\d|['\u2018\u2019]\d\d))\s*[)\]][\s.,;]*$"
@@ -193,8 +200,12 @@ _BRACKETED_VENUE = re.compile(
 
 def _parts(text: str) -> Iterator[str]:
     """The parts of a tail (separated by ``|``); a bracketed venue that ends one is a part of
-    its own, so that the authors before it stay apart from it."""
+    its own, so that the authors before it stay apart from it, and a bracketed note of how
+    the paper was presented (``CoRL 2021 (oral)``) is left out."""
     for part in text.split("|"):
+        note = _BRACKETED_NOTE.search(part)
+        if note and all(w.lower().strip(EDGES) in _PRESENTED for w in note.group(1).split()):
+            part = part[: note.start()]
         bracketed = _BRACKETED_VENUE.search(part)
         if bracketed and part[: bracketed.start()].strip(EDGES):
             yield part[: bracketed.start()]
@@ -208,6 +219,7 @@ def _parts(text: str) -> Iterator[str]:
 _PRESENTED = frozenset(
     {"oral", "spotlight", "poster", "highlight", "best", "paper", "award", "outstanding"}
     | {"honorable", "honourable", "mention", "finalist", "talk", "contributed", "invited"}
+    | {"presentation"}
 )
 
 
