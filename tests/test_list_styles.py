@@ -351,6 +351,56 @@ STYLES = [
         "NeurIPS 2023",
         2023,
     ),
+    # A venue and its year in brackets at a title's end, plain or linked.
+    (
+        "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",
+        "Sweeping Floors",
+        None,
+        [],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- [Tying Knots (ICRA'22)](https://arxiv.org/abs/2103.00009), Ann Lee, Bo Chen",
+        "Tying Knots",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "ICRA",
+        2022,
+    ),
+    # What brackets took off a linked title's end: the link still names the title, and the
+    # names and venue after it are read.
+    (
+        "- [Robot Learning from Play (RLfP)](https://arxiv.org/abs/2103.00010), Ann Lee, Bo Chen, "
+        "CoRL 2021",
+        "Robot Learning from Play",
+        "RLfP",
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- [Peeling Fruit (2021)](https://arxiv.org/abs/2103.00011), Ann Lee, Bo Chen",
+        "Peeling Fruit",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        None,
+        2021,
+    ),
+    # A word with a year in brackets that names no venue stays in the title.
+    (
+        "- [Walking Robots (Walking 2021)](https://arxiv.org/abs/2103.00012)",
+        "Walking Robots (Walking 2021)",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
 ]
 
 

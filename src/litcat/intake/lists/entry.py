@@ -44,6 +44,7 @@ from .text import (
     read_venue,
     split_nickname,
     venue_at_end,
+    venue_in_brackets_at_end,
     with_bare_urls,
 )
 
@@ -66,9 +67,17 @@ class Listed:
     venue_year: int | None = None
     links: list[Link] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The title as the line writes it, when a year, a venue or a short name in brackets was
+    # taken off its end ("Title (CoRL 2021)"): the link or emphasis holding it still names it.
+    written: str = ""
 
     def first(self, role: str) -> Link | None:
         return next((link for link in self.links if link.role == role), None)
+
+    def is_title(self, text: str) -> bool:
+        """Whether ``text`` (a link's, or emphasis') is the title, as read or as written."""
+        text = text.strip(EDGES)
+        return text == self.title or (bool(self.written) and text == self.written)
 
     def idents(self, role: str) -> list[str]:
         # dict keeps the order and makes this linear in the links (a bullet may hold thousands).
@@ -314,7 +323,15 @@ def _is_short_name(text: str) -> bool:
 
 def _nickname(listed: Listed) -> None:
     """A name in parentheses at the title's end is the short name (when there is none); a
-    year there is the year: ``[Attention Is All You Need (2017)](...)``."""
+    year there is the year: ``[Attention Is All You Need (2017)](...)``; a venue and its year
+    there are the venue: ``[Title (CoRL 2021)](...)``."""
+    listed.written = listed.written or listed.title
+    ended = venue_in_brackets_at_end(listed.title)
+    if ended is not None:
+        listed.title = ended[0].strip(EDGES)
+        if listed.venue is None:
+            _set_venue(listed, ended[1])
+        return
     year = _TRAILING_YEAR.search(listed.title)
     before = listed.title[: year.start()].strip(EDGES) if year else ""
     if year and before:
@@ -361,7 +378,7 @@ def _byline(listed: Listed, main: Line) -> None:
         # "by Ann Lee and Bo Chen, CoRL 2021": the names, then where and when.
         names, venue = name_list(after[3:])
         _set_byline(listed, names if names is not None else after[3:], venue)
-    elif main[at].text.strip(EDGES) == listed.title:
+    elif listed.is_title(main[at].text):
         _tail(listed, main[at + 1 :])
 
 
@@ -371,7 +388,7 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
     names must read as people's and be more than one, or be followed by a venue: a title with
     a full stop in it stays whole."""
     if listed.authors or any(
-        (p.href is not None or p.strong) and p.text.strip(EDGES) == listed.title for p in main
+        (p.href is not None or p.strong) and listed.is_title(p.text) for p in main
     ):
         return
     # The brackets of "[[paper](...)]" stay when their link is taken out.
@@ -465,7 +482,7 @@ def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str =
     for piece in line:
         if piece.href is None:
             continue
-        names_paper = title_link and piece.text.strip(EDGES) == listed.title
+        names_paper = title_link and listed.is_title(piece.text)
         # "Code: [link](...)" and a "code" column say what a link labelled "link" is.
         # "Project: [Diffusion Policy](...)": the label says what the link is.
         text = label if label and (is_generic(piece.text) or label in ROLE_LABELS) else piece.text
@@ -480,7 +497,7 @@ def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str =
 
 def _venue_from_emphasis(listed: Listed, line: Line) -> None:
     for piece in line:
-        if piece.text.strip(EDGES) == listed.title:
+        if listed.is_title(piece.text):
             continue  # "*Title 2021 Edition*": the title in emphasis is no venue
         if piece.em and piece.href is None and YEAR.search(piece.text):
             _set_venue(listed, piece.text)

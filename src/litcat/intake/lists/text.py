@@ -332,6 +332,25 @@ def venue_at_end(text: str) -> tuple[str, str] | None:
     return head, last
 
 
+_IN_BRACKETS_AT_END = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+
+
+def venue_in_brackets_at_end(text: str) -> tuple[str, str] | None:
+    """``Title (CoRL 2021)``: the text before the brackets and the venue in them, when it is
+    a venue's name (``CoRL``, not ``Walking``) and its year; None otherwise (``(RLfP)``,
+    ``(2021)`` and ``(Part 2)`` are not venues)."""
+    found = _IN_BRACKETS_AT_END.match(text)
+    if not found or len(found.group(1).split()) < 2:
+        return None
+    inside = found.group(2).strip()
+    venue = read_venue(inside)
+    if venue is None or venue.name is None or venue.named is None:
+        return None
+    if not _venue_word(venue.name.split()[0]):
+        return None
+    return found.group(1), inside
+
+
 def _venue_word(word: str) -> bool:
     """``CoRL``, ``NeurIPS``, ``arXiv``: one word that names a venue, not a surname."""
     word = word.strip()
