@@ -391,6 +391,16 @@ STYLES = [
         None,
         2021,
     ),
+    # A preprint server in brackets names no venue but dates the paper.
+    (
+        "- [Lifting Boxes (arXiv 2021)](https://arxiv.org/abs/2103.00013)",
+        "Lifting Boxes",
+        None,
+        [],
+        False,
+        None,
+        2021,
+    ),
     # A word with a year in brackets that names no venue stays in the title.
     (
         "- [Walking Robots (Walking 2021)](https://arxiv.org/abs/2103.00012)",

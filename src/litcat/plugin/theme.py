@@ -71,9 +71,9 @@ def reuse_theme_work(config: MkDocsConfig) -> None:
     of installed packages listed once. MkDocs lists every file of the theme's folders at each
     build to copy the static ones, and drops those under a hidden name: Material's folder holds
     some 14,500 files, 14,300 of them its icons under ``.icons``, and MkDocs tested each name
-    against its patterns at every build (some 38 ms). The listing leaves hidden names out from
-    the start (see :class:`InstalledOnce`); a catalog's ``custom_dir`` and the package's
-    overrides in a checkout are listed at each build."""
+    against its patterns at every build (25 to 40 ms of a small catalog's build). The listing
+    leaves hidden names out from the start (see :class:`InstalledOnce`); a catalog's
+    ``custom_dir`` and the package's overrides in a checkout are listed at each build."""
     config.theme.get_env = _reusing_env(config.theme)  # type: ignore[method-assign]
 
 

@@ -318,37 +318,34 @@ def _ends_initial(text: str, at: int) -> bool:
 
 def venue_at_end(text: str) -> tuple[str, str] | None:
     """``Title, CoRL 2021`` or ``Title, ICRA'22``: the text before the last comma and the venue
-    after it, when that venue is one word that names one (``CoRL``, not ``Walking``) and its
-    year; None otherwise."""
+    after it (see :func:`_ending_venue`); None otherwise."""
     head, comma, last = text.rpartition(",")
-    last = last.strip(" .")
-    venue = read_venue(last)
-    if not comma or venue is None or venue.named is None or len(head.split()) < 2:
-        return None
-    # A preprint server's name reads as no venue ("arXiv 2023"): still where the title ends.
-    name = (venue.name or last).split()
-    if len(name) > 2 or not _venue_word(name[0]):
-        return None
-    return head, last
+    return _ending_venue(head, last) if comma else None
 
 
 _IN_BRACKETS_AT_END = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
 
 def venue_in_brackets_at_end(text: str) -> tuple[str, str] | None:
-    """``Title (CoRL 2021)``: the text before the brackets and the venue in them, when it is
-    a venue's name (``CoRL``, not ``Walking``) and its year; None otherwise (``(RLfP)``,
-    ``(2021)`` and ``(Part 2)`` are not venues)."""
+    """``Title (CoRL 2021)``: the text before the brackets and the venue in them (see
+    :func:`_ending_venue`); None otherwise (``(RLfP)``, ``(2021)`` and ``(Walking 2021)`` are
+    no venues)."""
     found = _IN_BRACKETS_AT_END.match(text)
-    if not found or len(found.group(1).split()) < 2:
+    return _ending_venue(found.group(1), found.group(2)) if found else None
+
+
+def _ending_venue(head: str, last: str) -> tuple[str, str] | None:
+    """``head`` and the venue ``last`` that ends a title, when that venue is one word that
+    names one (``CoRL``, not ``Walking``) and its year, after two words or more."""
+    last = last.strip(" .")
+    venue = read_venue(last)
+    if venue is None or venue.named is None or len(head.split()) < 2:
         return None
-    inside = found.group(2).strip()
-    venue = read_venue(inside)
-    if venue is None or venue.name is None or venue.named is None:
+    # A preprint server's name reads as no venue ("arXiv 2023"): still where the title ends.
+    name = (venue.name or last).split()
+    if len(name) > 2 or not _venue_word(name[0]):
         return None
-    if not _venue_word(venue.name.split()[0]):
-        return None
-    return found.group(1), inside
+    return head, last
 
 
 def _venue_word(word: str) -> bool:
