@@ -351,6 +351,27 @@ STYLES = [
         "NeurIPS 2023",
         2023,
     ),
+    # ... or in words after the venue's year (awesome-NeRF: "Li et al., CoRL 2021 Oral").
+    (
+        "- [Folding Towels](https://arxiv.org/abs/2103.00014), Li et al., CoRL 2021 Oral | "
+        "[bibtex](./x.bib)",
+        "Folding Towels",
+        None,
+        ["Li"],
+        True,
+        "CoRL 2021",
+        2021,
+    ),
+    (
+        "- [Closing Drawers](https://arxiv.org/abs/2103.00015), Ann Lee, Bo Chen, ICRA 2022, "
+        "Best Paper Award",
+        "Closing Drawers",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "ICRA 2022",
+        2022,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",

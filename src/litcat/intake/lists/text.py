@@ -198,14 +198,24 @@ _BRACKETED_VENUE = re.compile(
 )
 
 
+# Words after a year at the end of a part: "CoRL 2021 Oral", "ICRA 2022, Best Paper Award".
+_NOTE_AFTER_YEAR = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d\d|['\u2018\u2019]\d\d)((?:[\s,:\u2013\u2014-]+[A-Za-z]+)+)[\s.,;!]*$"
+)
+
+
 def _parts(text: str) -> Iterator[str]:
     """The parts of a tail (separated by ``|``); a bracketed venue that ends one is a part of
-    its own, so that the authors before it stay apart from it, and a bracketed note of how
-    the paper was presented (``CoRL 2021 (oral)``) is left out."""
+    its own, so that the authors before it stay apart from it, and a note of how the paper
+    was presented, in brackets or after the venue's year (``CoRL 2021 (oral)``, ``CoRL 2021
+    Oral``), is left out."""
     for part in text.split("|"):
         note = _BRACKETED_NOTE.search(part)
-        if note and all(w.lower().strip(EDGES) in _PRESENTED for w in note.group(1).split()):
+        if note and _presented(note.group(1)):
             part = part[: note.start()]
+        note = _NOTE_AFTER_YEAR.search(part)
+        if note and _presented(note.group(1)):
+            part = part[: note.start(1)]
         bracketed = _BRACKETED_VENUE.search(part)
         if bracketed and part[: bracketed.start()].strip(EDGES):
             yield part[: bracketed.start()]
@@ -221,6 +231,13 @@ _PRESENTED = frozenset(
     | {"honorable", "honourable", "mention", "finalist", "talk", "contributed", "invited"}
     | {"presentation"}
 )
+
+
+def _presented(words: str) -> bool:
+    """``Oral``, ``**Spotlight**``, ``Best Paper Award``: words that only say how a paper was
+    presented or what it won."""
+    found = [w.lower().strip(EDGES + "*_)]") for w in words.split()]
+    return all(w in _PRESENTED for w in found if w) and any(found)
 
 
 def _after_surname(part: str) -> str:
