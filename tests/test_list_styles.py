@@ -372,6 +372,48 @@ STYLES = [
         "ICRA 2022",
         2022,
     ),
+    # A journal's volume and number after the year (awesome-NeRF), or before it as references
+    # give them; a publisher's letters before a venue's name and its year apart.
+    (
+        "- [Mapping Rooms](https://arxiv.org/abs/2103.00016), Adamkiewicz et al., RA-L 2022 "
+        "Vol.7 No.2 | [bibtex](./x.bib)",
+        "Mapping Rooms",
+        None,
+        ["Adamkiewicz"],
+        True,
+        "RA-L 2022",
+        2022,
+    ),
+    (
+        "- [Carrying Trays](https://arxiv.org/abs/2103.00017), Ann Lee, Bo Chen, IEEE RA-L, "
+        "vol. 7, no. 2, pp. 100-108, 2022",
+        "Carrying Trays",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "IEEE RA-L",
+        2022,
+    ),
+    # A workshop or a track after the venue's year (thunlp/GNNPapers: "ICML 2018 Workshop.").
+    (
+        "1. **Stirring Soup.** ICML 2018 Workshop. [paper](https://arxiv.org/abs/1805.00018)",
+        "Stirring Soup",
+        None,
+        [],
+        False,
+        "ICML 2018 Workshop",
+        2018,
+    ),
+    (
+        "- [Counting Cells](https://arxiv.org/abs/2103.00019), Ann Lee, Bo Chen, NeurIPS 2021 "
+        "Datasets and Benchmarks Track",
+        "Counting Cells",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "NeurIPS 2021 Datasets and Benchmarks Track",
+        2021,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",

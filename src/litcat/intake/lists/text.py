@@ -149,7 +149,12 @@ def with_bare_urls(line: Line) -> Line:
 
 # "Surname et al." and what follows it: the authors end where "et al." does.
 _UNTIL_ET_AL = re.compile(r"^(.*?\bet\.?\s*al\.?)(.*)$", re.IGNORECASE | re.DOTALL)
-_ENDS_WITH_YEAR = re.compile(r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)\s*\.?$")
+# A venue ends with its year, or with a workshop or track after it ("ICML 2018 Workshop",
+# "NeurIPS 2021 Datasets and Benchmarks Track").
+_ENDS_WITH_YEAR = re.compile(
+    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track))?\s*\.?$",
+    re.IGNORECASE,
+)
 # "(Oral)" and kin say how a paper was presented, not what it is called.
 _NOT_NICKNAMES = frozenset(
     {"oral", "spotlight", "poster", "survey", "workshop", "extended", "preprint", "review"}
@@ -204,12 +209,22 @@ _NOTE_AFTER_YEAR = re.compile(
 )
 
 
+# Where in a journal: "Vol.7 No.2", "vol. 7, no. 2, pp. 1-8" (a reference's locators).
+_LOCATOR = re.compile(
+    r"(?:\s?,\s?|\s)(?:vol(?:ume)?|no|num(?:ber)?|issue|pp?|pages)\.?\s?\d+"
+    r"(?:\s?[-\u2013\u2014]{1,2}\s?\d+)?(?=[\s,.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def _parts(text: str) -> Iterator[str]:
     """The parts of a tail (separated by ``|``); a bracketed venue that ends one is a part of
     its own, so that the authors before it stay apart from it, and a note of how the paper
     was presented, in brackets or after the venue's year (``CoRL 2021 (oral)``, ``CoRL 2021
     Oral``), is left out."""
     for part in text.split("|"):
+        # One space between words: the expressions below then meet no long run of spaces.
+        part = _LOCATOR.sub("", " ".join(part.split()))
         note = _BRACKETED_NOTE.search(part)
         if note and _presented(note.group(1)):
             part = part[: note.start()]
@@ -316,7 +331,7 @@ def _venue_after(text: str) -> tuple[str, str | None]:
     if at > 0 or _ONLY_DATE.match(venue.strip(" .")):
         start = cuts[at - 1].end() if at > 0 else 0
         word = text[start : cuts[at].start()]
-        if _ONLY_DATE.match(venue.strip(" .")) and _venue_word(word):
+        if _ONLY_DATE.match(venue.strip(" .")) and _venue_words(word):
             at -= 1
             if at < 0:
                 return "", text
@@ -373,6 +388,12 @@ def _venue_word(word: str) -> bool:
         and " " not in word
         and (sum(c.isupper() for c in word) >= 2 or bool(_PREPRINT.match(word)))
     )
+
+
+def _venue_words(text: str) -> bool:
+    """``CoRL``, ``IEEE RA-L``: words each of which names a venue (or its publisher)."""
+    words = text.split()
+    return bool(words) and all(_venue_word(w) for w in words)
 
 
 _IN_NAMES = ".-'\u2019"
