@@ -414,6 +414,48 @@ STYLES = [
         "NeurIPS 2021 Datasets and Benchmarks Track",
         2021,
     ),
+    # A link in brackets before the title is a tag: the venue or a preprint's date, or what
+    # the link is (IRMVLab/awesome-robot-learning-from-human-videos); unlinked labels after
+    # the title stand for links the paper does not have.
+    (
+        "- 🤖 [[CoRL](https://arxiv.org/abs/2509.00001)] Wringing Cloths: Learning from Human "
+        "Videos [[Code](https://github.com/a/wring)] [[Page](https://a.github.io/wring/)] "
+        "[`Visual embeddings`]",
+        "Wringing Cloths: Learning from Human Videos",
+        None,
+        [],
+        False,
+        "CoRL",
+        None,
+    ),
+    (
+        "- [[ICASSP](https://ieeexplore.ieee.org/document/10000001)] Sorting Socks [Code] "
+        "[[Page]] [`Task structures`]",
+        "Sorting Socks",
+        None,
+        [],
+        False,
+        "ICASSP",
+        None,
+    ),
+    (
+        "- 🌟 [[arXiv 2025.12](https://arxiv.org/abs/2512.00002)] Ironing Shirts [Code] [Page]",
+        "Ironing Shirts",
+        None,
+        [],
+        False,
+        None,
+        2025,
+    ),
+    (
+        "- [[Paper](https://arxiv.org/abs/2401.00003)] Washing Dishes [[Code](https://github.com/a/w)]",
+        "Washing Dishes",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",
@@ -520,6 +562,8 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
         "- [B Paper](https://example.org/b.pdf), CVPR 2021\n\n"
         "## 2021\n\n### Robots\n\n- [C Paper](https://example.org/c.pdf)\n\n"
         "## Papers accepted in 2023\n\n- [D Paper](https://example.org/d.pdf)\n"
+        "## ICRA 2024\n\n- [[CoRL](https://example.org/e.pdf)] E Paper\n\n"
+        "## 2025\n\n- [[CoRL](https://example.org/f.pdf)] F Paper\n"
     )
     found = {p.first.title: (p.first.venue, p.first.year) for p in read_list(text, "x").papers}
     assert found == {
@@ -527,6 +571,8 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
         "B Paper": ("CVPR 2021", 2021),  # the bullet's own venue wins
         "C Paper": (None, 2021),  # a year heading two levels up
         "D Paper": (None, None),  # a topic that ends with a year is not a venue
+        "E Paper": ("CoRL", None),  # another venue's year is not the bullet's
+        "F Paper": ("CoRL", 2025),  # a year alone dates a venue without its year
     }
 
 

@@ -45,6 +45,7 @@ from .text import (
     split_nickname,
     venue_at_end,
     venue_in_brackets_at_end,
+    venue_tag,
     with_bare_urls,
 )
 
@@ -202,7 +203,7 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
         return None
     main, *rest = [with_bare_urls(line) for line in lines]
     listed = Listed(item.line, item.heading, "")
-    main = _drop_decoration(listed, main)
+    main = _linked_tag(listed, _drop_decoration(listed, main))
     _title(listed, main)
     _links(listed, main, title_link=True)
     _venue_from_emphasis(listed, main)
@@ -253,6 +254,34 @@ def _drop_decoration(listed: Listed, main: Line) -> Line:
     return out
 
 
+def _linked_tag(listed: Listed, main: Line) -> Line:
+    """``[[CoRL](url)] Title [[Code](...)]``: a link in brackets before the title is a tag
+    that links the paper, and the title is the text after it. A tag that names a venue
+    (``CoRL``, ``ICRA 2024``) or a preprint's date (``arXiv 2025.12``) gives them; one such as
+    ``Paper`` or ``PDF`` says what its link is; any other links the paper. (A short name in
+    capitals in that place, ``[[DDPM](url)]``, reads as a venue: the lists that write tags so
+    write venues there.)"""
+    if len(main) < 3:
+        return main
+    opening, link, closing = main[:3]
+    if (
+        opening.href is not None
+        or opening.text.strip() != "["
+        or link.href is None
+        or closing.href is not None
+        or not closing.text.lstrip().startswith("]")
+    ):
+        return main
+    title = closing.text.lstrip()[1:].lstrip()
+    if not title.strip(EDGES):
+        return main
+    if not is_generic(link.text):
+        if venue_tag(link.text):
+            _set_venue(listed, link.text)
+        link = Piece(_without_labels(title), link.href, link.strong, link.em)  # the paper
+    return [Piece(title, None, closing.strong, closing.em), link, *main[3:]]
+
+
 def _title(listed: Listed, main: Line) -> None:
     start = 0
     if main and main[0].strong and main[0].href is None and len(main) > 1:
@@ -286,7 +315,7 @@ def _title(listed: Listed, main: Line) -> None:
         if piece.href is not None or (piece.em and lead and YEAR.search(piece.text)):
             break  # a link, or a venue in emphasis ("Title *CoRL 2021*"), ends the title
         lead.append(piece)
-    lead_text = _TRAILING_YEAR.sub("", plain_text(lead).strip(EDGES)).strip(EDGES)
+    lead_text = _TRAILING_YEAR.sub("", _without_labels(plain_text(lead))).strip(EDGES)
     if named is not None and (not lead_text or is_generic(lead_text)):
         # "Paper: [Diffusion Policy](...)": a label before the link is no title.
         listed.title = named.text.strip(EDGES)
@@ -295,6 +324,20 @@ def _title(listed: Listed, main: Line) -> None:
     if listed.short_name and listed.short_name == listed.title:
         listed.short_name = None
     _nickname(listed)
+
+
+# "[Code]", "[[Page]]": what a list writes in place of a link the paper does not have (yet).
+_BRACKETED_AT_END = re.compile(r"\s*\[{1,2}([^\[\]]{1,30})\]{1,2}\s*$")
+
+
+def _without_labels(text: str) -> str:
+    """A title's text without the unlinked labels of links after it: ``Title [Code] [Page]``."""
+    text = text.strip(EDGES)
+    found = _BRACKETED_AT_END.search(text)
+    while found and is_generic(found.group(1)) and text[: found.start()].strip(EDGES):
+        text = text[: found.start()].strip(EDGES)
+        found = _BRACKETED_AT_END.search(text)
+    return text
 
 
 def _cited(listed: Listed, text: str, quoted: re.Match[str]) -> bool:

@@ -174,15 +174,20 @@ def _names_a_paper(entry: Listed) -> bool:
 
 def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:
     """``### ICML 2022`` or ``## 2021`` over a bullet that gives neither venue nor year: the
-    nearest such heading above it says where and when."""
-    if listed.venue is not None or listed.year is not None:
+    nearest such heading above it says where and when. A year alone (``## 2021``) also dates
+    a bullet that names a venue without its year (``[[CoRL](url)] Title``)."""
+    if listed.year is not None:
         return
     at = listed.heading
     while at is not None:
         heading = headings[at]
         venue = read_venue(heading.text) if _DATED.search(heading.text) else None
         if venue is not None and venue.named is not None and _short(heading.text):
-            listed.venue, listed.venue_year, listed.year = venue.name, venue.year, venue.named
+            if listed.venue is None:
+                listed.venue, listed.venue_year = venue.name, venue.year
+                listed.year = venue.named
+            elif venue.name is None:
+                listed.year = venue.named
             return
         at = heading.parent
 

@@ -390,6 +390,19 @@ def _venue_word(word: str) -> bool:
     )
 
 
+def venue_tag(text: str) -> bool:
+    """``CoRL``, ``ICRA 2024``, ``CVPR'23``, ``RSS Workshop``, ``arXiv 2025.12``: a tag that
+    names a venue (its letters first, with its year or not) or a preprint server, not
+    ``Survey`` or ``Oral``."""
+    venue = read_venue(text)
+    if venue is None:
+        return False
+    if venue.name is None:
+        return True  # a preprint server or a date
+    words = YEAR.sub("", venue.name).split()
+    return 0 < len(words) <= 4 and _venue_word(words[0])
+
+
 def _venue_words(text: str) -> bool:
     """``CoRL``, ``IEEE RA-L``: words each of which names a venue (or its publisher)."""
     words = text.split()
