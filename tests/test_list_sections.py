@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from litcat.core.loader import load_catalog
+from litcat.core.taxonomy import Taxonomy
 from litcat.intake.lists.read import read_list
 from litcat.intake.lists.taxonomy import list_taxonomy
 
@@ -231,6 +232,8 @@ SECTION_BITS = st.sampled_from(
         "## Topic\n",
         "### Sub\n",
         "# Title\n",
+        "## 2021\n",
+        "### ICML 2022\n",
         "- [A Paper](https://arxiv.org/abs/2101.00001)\n",
         "1. **B Paper.** ICML 2019. [paper](https://doi.org/10.1000/b)\n",
         "    *Ann Lee, Bob Wu.*\n",
@@ -248,6 +251,12 @@ def test_any_arrangement_of_sections_reads_into_a_sound_tree(text: str) -> None:
     listed = sum(len(p.listed) for p in found.papers)
     assert found.entries == listed + len(found.not_papers)
     assert all(line >= 1 for line, _ in found.links)
+    # The taxonomy made from the sections is valid, and every paper's tags are its nodes.
+    sections = list_taxonomy(found, "x.md")
+    taxonomy = Taxonomy.model_validate(sections.data)
+    for paper in found.papers:
+        for dim, nodes in sections.tags_of(paper.headings()).items():
+            assert set(nodes) <= set(taxonomy.nodes(dim)), (dim, nodes)
 
 
 def test_a_list_written_under_its_table_of_contents_is_read() -> None:
@@ -281,3 +290,28 @@ def test_the_sections_under_a_table_of_contents_are_the_taxonomy() -> None:
     [dimension] = sections.data["dimensions"]
     assert dimension["id"] == "section"
     assert [node["id"] for node in dimension["nodes"]] == ["optimization", "vision"]
+
+
+def test_headings_that_only_date_papers_are_no_nodes() -> None:
+    """IRMVLab/awesome-robot-learning-from-human-videos files its papers by topic, then by
+    year (``#### 2025``): the years are no nodes, and a topic written under several years, or
+    under a venue and its year, is one node."""
+    text = (
+        "# L\n\n## Robots\n\n### 2021\n\n- [A Paper](https://arxiv.org/abs/2101.00001)\n\n"
+        "### 2022\n\n- [B Paper](https://arxiv.org/abs/2201.00001)\n\n"
+        "## 2023\n\n### Birds\n\n- [C Paper](https://arxiv.org/abs/2301.00001)\n\n"
+        "## ICML 2024\n\n### Birds\n\n- [D Paper](https://arxiv.org/abs/2401.00001)\n"
+    )
+    reading = read_list(text, "x.md")
+    sections = list_taxonomy(reading, "x.md")
+    [dimension] = sections.data["dimensions"]
+    nodes = [(n["id"], n["label"], n.get("children")) for n in dimension["nodes"]]
+    assert nodes == [("robots", "Robots", None), ("birds", "Birds", None)]
+    assert dimension["nodes"][1]["description"] == "Filed under “Birds” in the list."
+    tags = {p.first.title: sections.tags_of(p.headings()) for p in reading.papers}
+    assert tags == {
+        "A Paper": {"section": ["robots"]},
+        "B Paper": {"section": ["robots"]},
+        "C Paper": {"section": ["birds"]},
+        "D Paper": {"section": ["birds"]},
+    }

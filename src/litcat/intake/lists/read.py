@@ -18,7 +18,7 @@ from .htmlblocks import html_items
 from .links import classify, same_page
 from .sections import asides
 from .structure import Heading, Item, Parsed, parse_markdown
-from .text import read_venue
+from .text import Venue, read_venue
 
 _ID_ROLES = ("arxiv", "openreview")
 
@@ -181,8 +181,8 @@ def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:
     at = listed.heading
     while at is not None:
         heading = headings[at]
-        venue = read_venue(heading.text) if _DATED.search(heading.text) else None
-        if venue is not None and venue.named is not None and _short(heading.text):
+        venue = _heading_venue(heading.text)
+        if venue is not None and venue.named is not None:
             if listed.venue is None:
                 listed.venue, listed.venue_year = venue.name, venue.year
                 listed.year = venue.named
@@ -193,6 +193,20 @@ def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:
 
 
 _DATED = re.compile(r"(?:19|20)\d\d\s*$")
+
+
+def _heading_venue(text: str) -> Venue | None:
+    """The venue and year, or the year, a heading that says only that names."""
+    if not _DATED.search(text) or not _short(text):
+        return None
+    venue = read_venue(text)
+    return venue if venue is not None and venue.named is not None else None
+
+
+def dates_papers(text: str) -> bool:
+    """Whether a heading only says when (and where) its papers appeared: ``## 2021``,
+    ``### ICML 2022``. It files them under no topic of its own."""
+    return _heading_venue(text) is not None
 
 
 def _short(text: str) -> bool:

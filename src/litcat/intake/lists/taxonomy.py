@@ -16,7 +16,7 @@ from typing import Any
 
 from ...core.rules.text import remove_invisible
 from ...core.taxonomy import Taxonomy
-from .read import ListReading
+from .read import ListReading, dates_papers
 from .sections import is_contents
 from .structure import Heading
 
@@ -94,10 +94,10 @@ def list_taxonomy(reading: ListReading, source_name: str) -> Sections:
     tree = _Tree(reading)
     sections = Sections({})
     origin = origin_id(reading)
-    direct = {h for p in reading.papers for h in p.headings()}
+    direct = {tree.filed(h) for p in reading.papers for h in p.headings()}
     roots = tree.roots
     dims: list[dict[str, Any]] = []
-    if roots and all(tree.children[r.index] and r.index not in direct for r in roots):
+    if roots and all(tree.children.get(r.index) and r.index not in direct for r in roots):
         taken: set[str] = set()
         for root in roots:
             label = heading_label(root.text)
@@ -110,6 +110,7 @@ def list_taxonomy(reading: ListReading, source_name: str) -> Sections:
     else:
         dims.append({**SECTION, "nodes": [_general(origin)]})
         sections.default = ("section", "general")
+    tree.date_tags(sections)
     described = {
         "id": origin,
         "label": fitted(reading.title or source_name, LABEL_MAX),
@@ -121,48 +122,87 @@ def list_taxonomy(reading: ListReading, source_name: str) -> Sections:
 
 
 class _Tree:
-    """The headings that hold papers (directly or in a subsection), as a tree."""
+    """The headings that hold papers (directly or in a subsection), as a tree.
+
+    A heading that only dates its papers (``#### 2025``, ``### ICML 2022``) is no node: the
+    papers and sections under it are filed under the heading above it, and sections of one
+    name under several such headings (``## 2021 > ### Robots``, ``## 2022 > ### Robots``)
+    are one node."""
 
     def __init__(self, reading: ListReading) -> None:
         self.reading = reading
         headings = reading.headings
         used = _used(reading)
-        title = headings[0].index if reading.title is not None else None
-        self.children = {
-            h.index: [c for c in headings if c.index in used and c.parent == h.index]
-            for h in headings
-        }
+        self.title = headings[0].index if reading.title is not None else None
+        self.dating = {h.index for h in headings if h.index in used and dates_papers(h.text)}
+        self.children: dict[int | None, list[Heading]] = {}
+        for h in headings:
+            if h.index in used and h.index != self.title and h.index not in self.dating:
+                self.children.setdefault(self.above(h.index), []).append(h)
         # A list written under its table of contents ("## Contents", then "### Optimization")
         # is filed by the sections under it: the contents heading is no dimension or node.
         self.roots = []
-        for h in headings:
-            if h.index in used and h.index != title and h.parent in (None, title):
-                self.roots += self.children[h.index] if is_contents(h.text) else [h]
+        for h in self.children.get(None, []):
+            self.roots += self.children.get(h.index, []) if is_contents(h.text) else [h]
+
+    def above(self, index: int) -> int | None:
+        """The nearest heading above this one that is a node (None: the list's top)."""
+        at = self.reading.headings[index].parent
+        while at is not None and at in self.dating:
+            at = self.reading.headings[at].parent
+        return None if at == self.title else at
+
+    def filed(self, index: int) -> int | None:
+        """The heading whose node files the papers written under this one."""
+        return self.above(index) if index in self.dating else index
+
+    def path(self, heading: Heading) -> str:
+        """The headings down to this one, as written, without the list's title and the
+        headings that only date papers."""
+        parts = [heading.text]
+        at = self.above(heading.index)
+        while at is not None:
+            parts.append(self.reading.headings[at].text)
+            at = self.above(at)
+        return " > ".join(reversed(parts))
 
     def nodes(
         self, level: list[Heading], dim: str, origin: str, sections: Sections, taken: set[str]
     ) -> list[dict[str, Any]]:
         nodes = []
         headings = self.reading.headings
+        named: dict[str, list[Heading]] = {}
         for heading in level:
+            named.setdefault(node_id(heading_label(heading.text)), []).append(heading)
+        for group in named.values():
+            heading = group[0]
             label = heading_label(heading.text)
-            path = section_path(heading, self.reading)
             wanted = node_id(label)
-            if wanted in taken and heading.parent is not None:
-                wanted = node_id(f"{heading_label(headings[heading.parent].text)} {label}")
+            above = self.above(heading.index)
+            if wanted in taken and above is not None:
+                wanted = node_id(f"{heading_label(headings[above].text)} {label}")
             nid = _unique(wanted, taken)
-            sections.tags[heading.index] = (dim, nid)
+            for each in group:
+                sections.tags[each.index] = (dim, nid)
             node: dict[str, Any] = {
                 "id": nid,
                 "origin": origin,
                 "label": label,
-                "description": f"Filed under “{fitted(path, PATH_MAX)}” in the list.",
+                "description": f"Filed under “{fitted(self.path(heading), PATH_MAX)}” in the list.",
             }
-            below = self.nodes(self.children[heading.index], dim, origin, sections, taken)
+            under = [c for each in group for c in self.children.get(each.index, [])]
+            below = self.nodes(under, dim, origin, sections, taken)
             if below:
                 node["children"] = below
             nodes.append(node)
         return nodes
+
+    def date_tags(self, sections: Sections) -> None:
+        """A dating heading tags its papers with the node of the heading above it."""
+        for index in self.dating:
+            above = self.above(index)
+            if above is not None and above in sections.tags:
+                sections.tags[index] = sections.tags[above]
 
 
 def _used(reading: ListReading) -> set[int]:
