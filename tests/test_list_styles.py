@@ -456,6 +456,37 @@ STYLES = [
         None,
         None,
     ),
+    # The name a paper goes by, before its linked title (showlab/Awesome-Robotics-Diffusion:
+    # "AVDC: [Title](...)"; Shuijing725/awesome-robot-social-navigation: "(DWA) [Title](...)").
+    (
+        "+ AVDC: [Learning to Sweep from Videos](https://arxiv.org/abs/2310.00020) (ICLR 2024)",
+        "Learning to Sweep from Videos",
+        "AVDC",
+        [],
+        False,
+        "ICLR 2024",
+        2024,
+    ),
+    (
+        "- (DWA) [The Dynamic Mopping Approach](https://example.org/dwa.pdf), Robotics and "
+        "Automation Magazine 1997.",
+        "The Dynamic Mopping Approach",
+        "DWA",
+        [],
+        False,
+        "Robotics and Automation Magazine 1997",
+        1997,
+    ),
+    # Words before the link that are no name stay the title, as before.
+    (
+        "- Overview: [A Survey of Mops](https://arxiv.org/abs/2001.00021)",
+        "Overview",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",

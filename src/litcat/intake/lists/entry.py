@@ -316,9 +316,13 @@ def _title(listed: Listed, main: Line) -> None:
             break  # a link, or a venue in emphasis ("Title *CoRL 2021*"), ends the title
         lead.append(piece)
     lead_text = _TRAILING_YEAR.sub("", _without_labels(plain_text(lead))).strip(EDGES)
-    if named is not None and (not lead_text or is_generic(lead_text)):
-        # "Paper: [Diffusion Policy](...)": a label before the link is no title.
+    name = _name_before(plain_text(lead), named.text) if named is not None else None
+    if named is not None and (not lead_text or is_generic(lead_text) or name is not None):
+        # "Paper: [Diffusion Policy](...)": a label before the link is no title; "AVDC:
+        # [Title](...)" and "(DWA) [Title](...)" name the paper before its linked title.
         listed.title = named.text.strip(EDGES)
+        if name is not None and listed.short_name is None:
+            listed.short_name = name
     else:
         listed.title = lead_text
     if listed.short_name and listed.short_name == listed.title:
@@ -338,6 +342,27 @@ def _without_labels(text: str) -> str:
         text = text[: found.start()].strip(EDGES)
         found = _BRACKETED_AT_END.search(text)
     return text
+
+
+# "AVDC: " or "(DWA) " before a linked title.
+_NAME_BEFORE = re.compile(r"^\s*(?:\(([^()]{1,40})\)|([^:()]{1,40}?)\s*[:\u2013\u2014])\s*$")
+
+
+def _name_before(text: str, title: str) -> str | None:
+    """``AVDC: [Learning to Act ...](url)``, ``(DWA) [The Dynamic Window ...](url)``: the name
+    a paper goes by, written before its linked title; None for a label (``Paper:``) or words
+    that are no name (``Survey on robots:``)."""
+    found = _NAME_BEFORE.match(text)
+    if found is None or len(title.split()) < 2:
+        return None
+    name = (found.group(1) or found.group(2)).strip(EDGES + "*_")
+    words = name.split()
+    if not words or len(words) > 3 or is_generic(name) or label_word(name) in ALL_LABELS:
+        return None
+    # "AVDC", "HiP", "RT-2": capitals or digits inside a word; "Diffusion Policy": every word
+    # capitalised.
+    inner = len(words) == 1 and any(c.isupper() or c.isdigit() for c in name[1:])
+    return name if inner or (len(words) > 1 and all(w[:1].isupper() for w in words)) else None
 
 
 def _cited(listed: Listed, text: str, quoted: re.Match[str]) -> bool:
