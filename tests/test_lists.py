@@ -110,6 +110,44 @@ def test_a_table_with_title_venue_and_code_columns() -> None:
     ]
 
 
+def test_columns_are_known_by_the_words_of_their_names() -> None:
+    """Heads as lists write them (Diffusion-Model-Leiden/awesome-diffusion-models-for-tabular-
+    data: "Abbr. | Title | Venue & Year"; hoonerg/Awesome-Diffusion-Models-for-Weather-
+    Forecasting: "(***Model Name***) - Paper Title | ... | Date (&darr;)"); a column of the
+    first author's organization is no list of authors."""
+    tabular = (
+        "|  Abbr.  |   Title  |   Venue & Year |   Code   |\n|:--|:--:|:--:|:--:|\n"
+        "SOS | [**Sos: Score-based oversampling**](https://arxiv.org/abs/2206.08555) | KDD 2022 "
+        "| [code](https://github.com/a/sos) |\n"
+    )
+    found = paper(tabular)
+    assert (found.title, found.short_name, found.venue, found.first_year()) == (
+        "Sos: Score-based oversampling",
+        "SOS",
+        "KDD 2022",
+        2022,
+    )
+    weather = (
+        "| (***Model Name***) - Paper Title | Topic | Publication | Date (&darr;) | Links |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| ***GDE*** - Precipitation nowcasting with diffusion | Nowcasting | - | 2023.08 "
+        "| [[paper]](https://arxiv.org/pdf/2308.06733.pdf) |\n"
+    )
+    found = paper(weather)
+    assert (found.title, found.short_name, found.venue, found.first_year()) == (
+        "Precipitation nowcasting with diffusion",
+        "GDE",
+        None,
+        2023,
+    )
+    datasets = (
+        "| Dataset | Year | Venue | Organization (first author) |\n|---|---|---|---|\n"
+        "| [Breakfast](https://arxiv.org/abs/1401.00001) | 2014 | CVPR | Fraunhofer FKIE |\n"
+    )
+    found = paper(datasets)
+    assert (found.title, found.authors, found.venue) == ("Breakfast", [], "CVPR")
+
+
 @pytest.mark.parametrize(
     ("url", "role", "ident"),
     [

@@ -33,11 +33,10 @@ from .text import (
     IGNORED_LABELS,
     LABELLED,
     PAREN_YEAR,
-    TITLE_COLUMNS,
-    VENUE_COLUMNS,
     VENUE_LABELS,
     YEAR,
     YEAR_LABELS,
+    column_kind,
     name_list,
     read_authors,
     read_tail,
@@ -673,7 +672,8 @@ def _from_cells(item: Item) -> Listed | None:
     cells = item.cells or {}
     if not cells:
         return None
-    titles = [n for n in cells if column_name(n) in TITLE_COLUMNS] or list(cells)[:1]
+    kinds = {n: column_kind(column_name(n)) for n in cells}
+    titles = [n for n in cells if kinds[n] == "title"] or list(cells)[:1]
     # Of two "Paper" columns (a link, then the title), the one that names the paper.
     title_col = next((n for n in titles if _names_something(cells[n])), titles[0])
     # A title cell may hold lines (``<br>``): the title, then its authors or venue.
@@ -685,12 +685,17 @@ def _from_cells(item: Item) -> Listed | None:
             continue
         name = column_name(key)
         text = plain_text([p for p in cell if p.href is None])
-        if name in VENUE_COLUMNS and text:
+        kind = kinds[key]
+        if kind == "venue" and text:
             _set_venue(listed, text)
-        elif name in YEAR_LABELS and YEAR.search(text):
+        elif kind == "year" and YEAR.search(text):
             listed.year = int(YEAR.findall(text)[0])
-        elif name in AUTHOR_LABELS and text:
+        elif kind == "authors" and text:
             _set_authors(listed, text)
+        elif kind == "short name" and listed.short_name is None:
+            short = text.strip(EDGES)
+            if short and _is_short_name(short) and short != listed.title:
+                listed.short_name = short
         if any(p.href for p in cell):
             _links(listed, cell, label=name)
     return listed

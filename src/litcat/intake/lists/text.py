@@ -41,6 +41,29 @@ IGNORED_LABELS = frozenset({"keywords", "keyword", "tags", "topics", "note", "no
 ALL_LABELS = AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS | IGNORED_LABELS
 TITLE_COLUMNS = ("title", "paper", "paper title", "papers", "name", "method")
 VENUE_COLUMNS = ("venue", "conference", "journal", "publication", "published", "conf")
+_VENUE_WORDS = frozenset(VENUE_COLUMNS) | {"proceedings"}
+_SHORT_NAME_WORDS = frozenset({"abbr", "abbreviation", "acronym", "nickname", "alias"})
+_AUTHOR_WORDS = frozenset({"author", "authors", "by", "all", "and", "list", "of", "the"})
+
+
+def column_kind(name: str) -> str | None:
+    """What a table's column holds, by the name its head gives it (lower case): "title",
+    "venue", "year", "authors", "short name", or None. Heads as lists write them: "Venue &
+    Year", "Date (↓)", "(Model Name) - Paper Title", "Abbr."."""
+    if name in TITLE_COLUMNS:
+        return "title"
+    words = set(re.findall(r"[a-z]+", name))
+    if words & _VENUE_WORDS:
+        return "venue"  # "Venue & Year": a venue with its year, read as such
+    if "title" in words:
+        return "title"
+    if "year" in words or words == {"date"}:
+        return "year"
+    if words & {"author", "authors"} and words <= _AUTHOR_WORDS:
+        return "authors"  # not "Organization (first author)"
+    if words & _SHORT_NAME_WORDS or name == "short name":
+        return "short name"
+    return None
 
 
 @dataclass(frozen=True)
