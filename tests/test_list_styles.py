@@ -667,6 +667,51 @@ def test_a_list_of_paragraphs_is_read_entry_by_entry(cli: Cli, tmp_path: Path) -
     assert dp.links.code == "https://github.com/real-stanford/dp" and dp.venue_year == 2023
 
 
+# diff-usion/Awesome-Diffusion-Models writes each paper as a paragraph: the title in bold,
+# the authors in emphasis, the venue and the links, then the day it appeared;
+# smiles724/Awesome-Diffusion-Models-for-Science puts all but the title in a block quote.
+DATED_PARAGRAPHS = """\
+# Diffusion
+
+## Papers
+
+**Sweeping Floors with Diffusion** \\
+*Ann Lee, Bo Chen* \\
+NeurIPS 2023. [[Paper](https://arxiv.org/abs/2310.13545)] [[Github](https://github.com/a/sweep)] \\
+20 Oct 2023
+
+**Folding Shirts with Diffusion** \\
+*Cy Dunn* \\
+arXiv 2023. [[Paper](https://arxiv.org/abs/2306.17046)] \\
+29 Jun 2023
+
+**Designing Molecules with Diffusion**
+> *Dee Evans, Eve Fox* \\
+> ICLR 2022 oral. [[Paper](https://arxiv.org/abs/2210.13695)] [[Github](https://github.com/a/mol)]\\
+> 24 Oct 2022
+
+**Predicting Proteins with Diffusion**
+> *Fay Gray* \\
+> arXiv 2022. [[Paper](https://arxiv.org/abs/2209.15408)] \\
+> 30 Sep 2022
+"""
+
+
+def test_paragraphs_dated_to_the_day_with_the_venue_before_their_links() -> None:
+    """The day a paper appeared ("20 Oct 2023") dates it and names no venue (each of the
+    2,934 papers of diff-usion's list had a day of the month for its venue); the venue is
+    written before the links; a bold title's block quote is the rest of its entry."""
+    reading = read_list(DATED_PARAGRAPHS, "list.md")
+    found = [(p.first.title, p.first.authors, p.first.venue, p.first.year) for p in reading.papers]
+    assert found == [
+        ("Sweeping Floors with Diffusion", ["Ann Lee", "Bo Chen"], "NeurIPS 2023", 2023),
+        ("Folding Shirts with Diffusion", ["Cy Dunn"], None, 2023),
+        ("Designing Molecules with Diffusion", ["Dee Evans", "Eve Fox"], "ICLR 2022", 2022),
+        ("Predicting Proteins with Diffusion", ["Fay Gray"], None, 2022),
+    ]
+    assert not reading.not_papers
+
+
 def test_prose_paragraphs_with_links_are_not_papers() -> None:
     text = (
         "# L\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"

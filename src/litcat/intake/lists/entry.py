@@ -618,6 +618,7 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         listed.notes.append(f"{said!r} points to other papers; its links left out")
     elif any(p.href for p in line):
         _links(listed, line, label=word)
+        _dated_before_links(listed, line)
     elif text.lower().startswith("by "):
         _set_authors(listed, text[3:])
     elif YEAR.search(text) and (_names_then_venue(listed, text) or _dated_line(listed, text)):
@@ -648,6 +649,19 @@ def _names_then_venue(listed: Listed, text: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
+
+
+def _dated_before_links(listed: Listed, line: Line) -> None:
+    """``NeurIPS 2023. [[Paper](...)] [[Github](...)]``: where and when, before a line's
+    links (``arXiv 2023.`` gives the year)."""
+    lead: list[Piece] = []
+    for piece in line:
+        if piece.href is not None:
+            break
+        lead.append(piece)
+    text = plain_text(lead).strip(EDGES)
+    if text and YEAR.search(text) and len(text.split()) <= 8:
+        _dated_line(listed, text)
 
 
 def _dated_line(listed: Listed, text: str) -> bool:

@@ -156,6 +156,12 @@ def all_links(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     return found
 
 
+def _bold_only(lines: list[Line]) -> bool:
+    """Whether lines say one thing, all of it in bold and without a link (``**Title**``)."""
+    pieces = [p for line in lines for p in line if p.text.strip() or p.href]
+    return bool(pieces) and all(p.strong and p.href is None for p in pieces)
+
+
 def plain_text(pieces: Sequence[Piece]) -> str:
     """The text of pieces as a reader sees it, on one line."""
     return " ".join("".join(p.text for p in pieces).split())
@@ -242,8 +248,7 @@ class _Reader:
             elif token.type == "table_open":
                 i = self._table(i)
             elif token.type == "paragraph_open" and i + 1 < len(tokens):
-                self._paragraph(token, tokens[i + 1])
-                i += 3
+                i = self._paragraph(i)
             elif token.type == "html_block":
                 self._html(token)
                 self.out.html.append((_line(token), self.heading, token.content))
@@ -252,13 +257,30 @@ class _Reader:
                 i += 1
         return self.out
 
-    def _paragraph(self, token: Token, inline: Token) -> None:
+    def _paragraph(self, i: int) -> int:
+        """Reads the paragraph opened at ``i``; returns the index after it. A paragraph that
+        is only a title in bold, with the rest of its entry in the block quote after it
+        (``**Title**`` then ``> *Authors*`` and ``> arXiv 2022. [[Paper](...)]``), is read with
+        that quote's first paragraph, as one entry."""
+        token, inline = self.tokens[i], self.tokens[i + 1]
         lines = split_lines(inline_pieces(inline.children or []))
+        after = i + 3
+        if (
+            lines
+            and _bold_only(lines)
+            and after + 2 < len(self.tokens)
+            and self.tokens[after].type == "blockquote_open"
+            and self.tokens[after + 1].type == "paragraph_open"
+        ):
+            quoted = self.tokens[after + 2]
+            lines = lines + split_lines(inline_pieces(quoted.children or []))
+            after += 4  # the quote's first paragraph is this entry's
         if not lines or not any(p.href for line in lines for p in line):
-            return
+            return after
         first = next((p for p in lines[0] if p.text.strip() or p.href), None)
         if first is not None and not first.badge and (first.strong or first.href is not None):
             self.out.paragraphs.append(Item(_line(token), self.heading, lines))
+        return after
 
     def _heading(self, token: Token, inline: Token) -> None:
         level = int(token.tag[1:])

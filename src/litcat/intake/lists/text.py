@@ -22,7 +22,11 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _VENUE_DATE = re.compile(
     rf"^(.*?)(?:,\s*(?:{_MONTH}\s+)?|\s+{_MONTH}\s+)((?:19|20)\d\d)$", re.IGNORECASE
 )
-_ONLY_DATE = re.compile(rf"^(?:{_MONTH}\s*)?((?:19|20)\d\d)(?:[./-]\d\d?)?$", re.IGNORECASE)
+# "2024", "Mar 2025", "24 Oct 2022", "Oct 24, 2022", "2023.05", "2023-05-12": a date.
+_ONLY_DATE = re.compile(
+    rf"^(?:\d{{1,2}}\s+)?(?:{_MONTH}\s*(?:\d{{1,2}},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
+    re.IGNORECASE,
+)
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|corr\b|e-?print)", re.IGNORECASE)
 # "CVPR'21", "Science Robotics '22": a venue and its year in two digits.
 _SHORT_YEAR = re.compile(r"^(.*?)\s*['\u2018\u2019](\d\d)$")
@@ -83,8 +87,11 @@ _LEADING_IN = re.compile(r"^in:?\s+(?=\S)", re.IGNORECASE)
 def read_venue(text: str) -> Venue | None:
     """``CoRL, November 2024``: CoRL, 2024; ``ICLR 2024`` names its year; ``arXiv 2023`` is no
     venue but gives a year."""
-    text = " ".join(text.split()).strip(EDGES)
+    text = " ".join(text.split()).strip(EDGES + "'\"`\u2018\u2019\u201c\u201d")
     text = _LEADING_IN.sub("", text)  # "In CoRL, 2021", "In: Proceedings of ..."
+    note = _NOTE_AFTER_YEAR.search(text)
+    if note and _presented(note.group(1)):
+        text = text[: note.start(1)]  # "ICLR 2022 oral"
     if not text:
         return None
     only_date = _ONLY_DATE.match(text)
