@@ -694,6 +694,11 @@ arXiv 2023. [[Paper](https://arxiv.org/abs/2306.17046)] \\
 > *Fay Gray* \\
 > arXiv 2022. [[Paper](https://arxiv.org/abs/2209.15408)] \\
 > 30 Sep 2022
+
+**Growing Crystals with Diffusion**
+> *Gil Hart* \\
+> Nature 2023. [[Paper](https://www.nature.com/articles/s43588-023-00001-1)] \\
+> 4 Feb 2023
 """
 
 
@@ -708,6 +713,8 @@ def test_paragraphs_dated_to_the_day_with_the_venue_before_their_links() -> None
         ("Folding Shirts with Diffusion", ["Cy Dunn"], None, 2023),
         ("Designing Molecules with Diffusion", ["Dee Evans", "Eve Fox"], "ICLR 2022", 2022),
         ("Predicting Proteins with Diffusion", ["Fay Gray"], None, 2022),
+        # A publisher's page, with authors and a year, is a paper's as an arXiv id is.
+        ("Growing Crystals with Diffusion", ["Gil Hart"], "Nature 2023", 2023),
     ]
     assert not reading.not_papers
 

@@ -166,10 +166,13 @@ def _to_a_paper(href: str) -> bool:
 
 
 def _names_a_paper(entry: Listed) -> bool:
-    """A paragraph is an entry when it links a paper by its id, or its code beside it: a
-    sentence that links a page ("[Awesome](...) is a list of ...") is not."""
+    """A paragraph is an entry when it links a paper by its id, or its code beside it, or
+    its page with its authors and year (``**Title**``, ``*A. Lee, B. Chen*``, ``Nature 2023.
+    [[Paper](...)]``): a sentence that links a page ("[Awesome](...) is a list of ...") is
+    not."""
     ids_ = entry.idents("arxiv") + entry.idents("openreview") + entry.dois()
-    return bool(ids_) or entry.first("code") is not None
+    cited = entry.first("paper") is not None and bool(entry.authors) and entry.year is not None
+    return bool(ids_) or entry.first("code") is not None or cited
 
 
 def _dated_by_heading(listed: Listed, headings: list[Heading]) -> None:
