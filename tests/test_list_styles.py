@@ -487,6 +487,32 @@ STYLES = [
         None,
         None,
     ),
+    # Nested lines (opendilab/awesome-diffusion-model-in-rl, opendilab/awesome-RLHF): the
+    # publisher's line gives the venue without how the paper was presented, and a line of the
+    # task it serves names no venue for a year it mentions.
+    (
+        "- [Planning Picnics](https://arxiv.org/abs/2205.00022)\n"
+        "  - Ann Lee, Bo Chen\n"
+        "  - Publisher:  ICML 2022 (long talk)\n"
+        "  - Task: Collected from Flan 2021, P3 and more",
+        "Planning Picnics",
+        None,
+        ["Ann Lee", "Bo Chen"],
+        False,
+        "ICML 2022",
+        2022,
+    ),
+    (
+        "- [Packing Lunches](https://arxiv.org/abs/2205.00023)\n"
+        "  - Cy Dunn\n"
+        "  - Task: Collected from Flan 2021, P3 and more",
+        "Packing Lunches",
+        None,
+        ["Cy Dunn"],
+        False,
+        None,
+        None,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",
@@ -695,6 +721,11 @@ arXiv 2023. [[Paper](https://arxiv.org/abs/2306.17046)] \\
 > arXiv 2022. [[Paper](https://arxiv.org/abs/2209.15408)] \\
 > 30 Sep 2022
 
+**Tracing Orbits with Diffusion** \\
+*Hal Ives* \\
+NeurIPS 2022 (Oral). [[Paper](https://arxiv.org/abs/2206.00927)] \\
+1 Jun 2022
+
 **Growing Crystals with Diffusion**
 > *Gil Hart* \\
 > Nature 2023. [[Paper](https://www.nature.com/articles/s43588-023-00001-1)] \\
@@ -713,6 +744,7 @@ def test_paragraphs_dated_to_the_day_with_the_venue_before_their_links() -> None
         ("Folding Shirts with Diffusion", ["Cy Dunn"], None, 2023),
         ("Designing Molecules with Diffusion", ["Dee Evans", "Eve Fox"], "ICLR 2022", 2022),
         ("Predicting Proteins with Diffusion", ["Fay Gray"], None, 2022),
+        ("Tracing Orbits with Diffusion", ["Hal Ives"], "NeurIPS 2022", 2022),
         # A publisher's page, with authors and a year, is a paper's as an arXiv id is.
         ("Growing Crystals with Diffusion", ["Gil Hart"], "Nature 2023", 2023),
     ]

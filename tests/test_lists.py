@@ -140,6 +140,20 @@ def test_columns_are_known_by_the_words_of_their_names() -> None:
         None,
         2023,
     )
+    # juntaic7/Awesome-Single-Cell-Foundation-Models: the "Paper" column links the paper
+    # by where it is read ("[Nature](...)"); the model's name is the title.
+    models = (
+        "| Model | Date | Paper | Code |\n| --- | --- | --- | --- |\n"
+        "| Universal Cell Embeddings (UCE) | 2026-07-08 | [Nature](https://www.nature.com/"
+        "articles/s41586-026-10689-z), [bioRxiv](https://www.biorxiv.org/content/10.1101/"
+        "2023.11.28.568918v1) | [GitHub](https://github.com/snap-stanford/UCE) |\n"
+    )
+    found = paper(models)
+    assert (found.title, found.short_name, found.first_year()) == (
+        "Universal Cell Embeddings",
+        "UCE",
+        2026,
+    )
     datasets = (
         "| Dataset | Year | Venue | Organization (first author) |\n|---|---|---|---|\n"
         "| [Breakfast](https://arxiv.org/abs/1401.00001) | 2014 | CVPR | Fraunhofer FKIE |\n"

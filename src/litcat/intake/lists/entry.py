@@ -37,11 +37,13 @@ from .text import (
     YEAR,
     YEAR_LABELS,
     column_kind,
+    ends_dated,
     name_list,
     read_authors,
     read_tail,
     read_venue,
     split_nickname,
+    title_rank,
     venue_at_end,
     venue_in_brackets_at_end,
     venue_tag,
@@ -669,6 +671,8 @@ def _dated_line(listed: Listed, text: str) -> bool:
     parts = _BRACKETED.findall(text) or [text]
     read = False
     for part in parts:
+        if not ends_dated(part) or len(part.split()) > 8:
+            continue  # "Task: datasets from Flan 2021, P3, ...": a sentence, not a date
         venue = read_venue(part)
         if venue is None or (venue.name is None and venue.named is None):
             continue
@@ -688,8 +692,11 @@ def _from_cells(item: Item) -> Listed | None:
         return None
     kinds = {n: column_kind(column_name(n)) for n in cells}
     titles = [n for n in cells if kinds[n] == "title"] or list(cells)[:1]
-    # Of two "Paper" columns (a link, then the title), the one that names the paper.
-    title_col = next((n for n in titles if _names_something(cells[n])), titles[0])
+    # The surest of the title columns that names the paper ("Title", then a "Paper" column
+    # whose link is not labelled "[arXiv]", then "Name" or "Model"); of two "Paper" columns
+    # (a link, then the title), the one that names it.
+    ranked = sorted(titles, key=lambda n: title_rank(column_name(n)))
+    title_col = next((n for n in ranked if _names_something(cells[n])), titles[0])
     # A title cell may hold lines (``<br>``): the title, then its authors or venue.
     listed = _from_lines(item, split_lines(cells[title_col]))
     if listed is None:

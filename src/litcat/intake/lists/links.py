@@ -35,6 +35,10 @@ PROJECT_WORDS = frozenset(
 )
 PAPER_WORDS = frozenset(
     {"paper", "pdf", "arxiv", "abs", "abstract", "link", "doi", "openreview", "html", "pub"}
+    # Where a paper is read, named for its link ("[bioRxiv](...)", "[Nature](...)").
+    | {"biorxiv", "medrxiv", "chemrxiv", "pubmed", "pmc", "ssrn", "researchgate", "preprint"}
+    | {"semantic scholar", "google scholar", "ieee", "ieee xplore", "acm", "acm dl"}
+    | {"springer", "sciencedirect", "wiley", "nature", "science"}
 )
 # A citation to copy: its file is not code, even on a code host, and names no paper.
 CITATION_WORDS = frozenset({"bib", "bibtex", "bibtext", "citation", "cite", "ris"})

@@ -39,9 +39,14 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?\s*$", re.IGNORECASE)
 
 AUTHOR_LABELS = frozenset({"author", "authors", "by"})
-VENUE_LABELS = frozenset({"venue", "conference", "journal", "published", "published in", "pub"})
+VENUE_LABELS = frozenset(
+    {"venue", "conference", "journal", "published", "published in", "pub", "publisher"}
+)
 YEAR_LABELS = frozenset({"year", "date"})
-IGNORED_LABELS = frozenset({"keywords", "keyword", "tags", "topics", "note", "notes", "tldr"})
+IGNORED_LABELS = frozenset(
+    {"keywords", "keyword", "tags", "topics", "note", "notes", "tldr"}
+    | {"task", "tasks", "description", "summary", "highlights", "organization", "affiliation"}
+)
 ALL_LABELS = AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS | IGNORED_LABELS
 TITLE_COLUMNS = ("title", "paper", "paper title", "papers", "name", "method")
 VENUE_COLUMNS = ("venue", "conference", "journal", "publication", "published", "conf")
@@ -50,11 +55,23 @@ _SHORT_NAME_WORDS = frozenset({"abbr", "abbreviation", "acronym", "nickname", "a
 _AUTHOR_WORDS = frozenset({"author", "authors", "by", "all", "and", "list", "of", "the"})
 
 
+# Columns that name a paper's method or model: its title when no column gives one.
+_NAMING_COLUMNS = frozenset({"model", "model name", "method name", "algorithm", "approach"})
+
+
+def title_rank(name: str) -> int:
+    """How surely a title column holds the paper's title: "Title" (0), "Paper" (1, its cells
+    may only link it), "Name", "Method", "Model" (2)."""
+    if "title" in re.findall(r"[a-z]+", name):
+        return 0
+    return 1 if name in ("paper", "papers") else 2
+
+
 def column_kind(name: str) -> str | None:
     """What a table's column holds, by the name its head gives it (lower case): "title",
     "venue", "year", "authors", "short name", or None. Heads as lists write them: "Venue &
     Year", "Date (↓)", "(Model Name) - Paper Title", "Abbr."."""
-    if name in TITLE_COLUMNS:
+    if name in TITLE_COLUMNS or name in _NAMING_COLUMNS:
         return "title"
     words = set(re.findall(r"[a-z]+", name))
     if words & _VENUE_WORDS:
@@ -89,9 +106,7 @@ def read_venue(text: str) -> Venue | None:
     venue but gives a year."""
     text = " ".join(text.split()).strip(EDGES + "'\"`\u2018\u2019\u201c\u201d")
     text = _LEADING_IN.sub("", text)  # "In CoRL, 2021", "In: Proceedings of ..."
-    note = _NOTE_AFTER_YEAR.search(text)
-    if note and _presented(note.group(1)):
-        text = text[: note.start(1)]  # "ICLR 2022 oral"
+    text = without_note(text).strip(EDGES)  # "ICLR 2022 oral", "NeurIPS 2022 (Oral)"
     if not text:
         return None
     only_date = _ONLY_DATE.match(text)
@@ -254,13 +269,7 @@ def _parts(text: str) -> Iterator[str]:
     Oral``), is left out."""
     for part in text.split("|"):
         # One space between words: the expressions below then meet no long run of spaces.
-        part = _LOCATOR.sub("", " ".join(part.split()))
-        note = _BRACKETED_NOTE.search(part)
-        if note and _presented(note.group(1)):
-            part = part[: note.start()]
-        note = _NOTE_AFTER_YEAR.search(part)
-        if note and _presented(note.group(1)):
-            part = part[: note.start(1)]
+        part = without_note(_LOCATOR.sub("", " ".join(part.split())))
         bracketed = _BRACKETED_VENUE.search(part)
         if bracketed and part[: bracketed.start()].strip(EDGES):
             yield part[: bracketed.start()]
@@ -274,8 +283,35 @@ def _parts(text: str) -> Iterator[str]:
 _PRESENTED = frozenset(
     {"oral", "spotlight", "poster", "highlight", "best", "paper", "award", "outstanding"}
     | {"honorable", "honourable", "mention", "finalist", "talk", "contributed", "invited"}
-    | {"presentation"}
+    | {"presentation", "long", "short"}
 )
+
+
+def without_note(text: str) -> str:
+    """``CoRL 2021 (Oral)``, ``CoRL 2021 Oral``: the text without the note after it of how
+    the paper was presented, in brackets or after the year."""
+    note = _BRACKETED_NOTE.search(text)
+    if note and _presented(note.group(1)):
+        text = text[: note.start()]
+    note = _NOTE_AFTER_YEAR.search(text)
+    if note and _presented(note.group(1)):
+        text = text[: note.start(1)]
+    return text
+
+
+# A date, or a venue and its year, ends with the year ("2023", "'23"), a month and day after
+# it ("2023.05", "2023-05-12"), or a workshop or track ("CVPR 2023 Workshop").
+_ENDS_DATED = re.compile(
+    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:[./-]\d\d?){0,2}"
+    r"(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def ends_dated(text: str) -> bool:
+    """Whether text ends as a date or a venue with its year does, a note of how the paper
+    was presented aside (``NeurIPS 2022 (Oral)``); not a sentence that names a year."""
+    return _ENDS_DATED.search(without_note(text)) is not None
 
 
 def _presented(words: str) -> bool:
