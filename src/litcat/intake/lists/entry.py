@@ -331,18 +331,34 @@ def _title(listed: Listed, main: Line) -> None:
     _nickname(listed)
 
 
-# "[Code]", "[[Page]]": what a list writes in place of a link the paper does not have (yet).
-_BRACKETED_AT_END = re.compile(r"\s*\[{1,2}([^\[\]]{1,30})\]{1,2}\s*$")
-
-
 def _without_labels(text: str) -> str:
-    """A title's text without the unlinked labels of links after it: ``Title [Code] [Page]``."""
+    """A title's text without the unlinked labels of links after it (``Title [Code] [Page]``,
+    ``[[Page]]``): what a list writes in place of a link the paper does not have (yet).
+
+    Read from the end, one label at a time, each character once (a line of thousands of
+    labels is read in linear time)."""
     text = text.strip(EDGES)
-    found = _BRACKETED_AT_END.search(text)
-    while found and is_generic(found.group(1)) and text[: found.start()].strip(EDGES):
-        text = text[: found.start()].strip(EDGES)
-        found = _BRACKETED_AT_END.search(text)
-    return text
+    first = next((n for n, c in enumerate(text) if c not in EDGES), len(text))
+    end = len(text)
+    while True:
+        close = end
+        while close > first and text[close - 1].isspace():
+            close -= 1
+        inner = close
+        while inner > first and close - inner < 2 and text[inner - 1] == "]":
+            inner -= 1
+        if inner == close:
+            break  # no label ends here
+        start = text.rfind("[", max(first, inner - 31), inner)
+        label = text[start + 1 : inner] if start >= 0 else ""
+        if not label or "]" in label or not is_generic(label):
+            break
+        if start > first and text[start - 1] == "[":
+            start -= 1  # "[[Page]]"
+        if start <= first:
+            break  # the label is all there is: it stays the title
+        end = start
+    return text[:end].strip(EDGES)
 
 
 # "AVDC: " or "(DWA) " before a linked title.
