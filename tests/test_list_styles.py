@@ -726,7 +726,8 @@ def test_a_list_of_paragraphs_is_read_entry_by_entry(cli: Cli, tmp_path: Path) -
 
 
 # diff-usion/Awesome-Diffusion-Models writes each paper as a paragraph: the title in bold,
-# the authors in emphasis, the venue and the links, then the day it appeared;
+# the authors in emphasis, the venue and the links, then the day it appeared (the medical
+# imaging list, the day and the venue in brackets);
 # smiles724/Awesome-Diffusion-Models-for-Science puts all but the title in a block quote.
 DATED_PARAGRAPHS = """\
 # Diffusion
@@ -758,6 +759,11 @@ arXiv 2023. [[Paper](https://arxiv.org/abs/2306.17046)] \\
 NeurIPS 2022 (Oral). [[Paper](https://arxiv.org/abs/2206.00927)] \\
 1 Jun 2022
 
+**Healing Bones with Diffusion** \\
+*Ida Jones* \\
+[21st Jul., 2023] [MICCAI, 2023] \\
+[[Paper](https://arxiv.org/abs/2307.00031)] [[GitHub](https://github.com/a/bones)]
+
 **Growing Crystals with Diffusion**
 > *Gil Hart* \\
 > Nature 2023. [[Paper](https://www.nature.com/articles/s43588-023-00001-1)] \\
@@ -777,6 +783,8 @@ def test_paragraphs_dated_to_the_day_with_the_venue_before_their_links() -> None
         ("Designing Molecules with Diffusion", ["Dee Evans", "Eve Fox"], "ICLR 2022", 2022),
         ("Predicting Proteins with Diffusion", ["Fay Gray"], None, 2022),
         ("Tracing Orbits with Diffusion", ["Hal Ives"], "NeurIPS 2022", 2022),
+        # amirhossein-kz/Awesome-Diffusion-Models-in-Medical-Imaging: "[26th Aug., 2024]".
+        ("Healing Bones with Diffusion", ["Ida Jones"], "MICCAI", 2023),
         # A publisher's page, with authors and a year, is a paper's as an arXiv id is.
         ("Growing Crystals with Diffusion", ["Gil Hart"], "Nature 2023", 2023),
     ]

@@ -22,9 +22,11 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _VENUE_DATE = re.compile(
     rf"^(.*?)(?:,\s*(?:{_MONTH}\s+)?|\s+{_MONTH}\s+)((?:19|20)\d\d)$", re.IGNORECASE
 )
-# "2024", "Mar 2025", "24 Oct 2022", "Oct 24, 2022", "2023.05", "2023-05-12": a date.
+# "2024", "Mar 2025", "24 Oct 2022", "26th Aug., 2024", "Oct 24, 2022", "2023.05",
+# "2023-05-12": a date.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ONLY_DATE = re.compile(
-    rf"^(?:\d{{1,2}}\s+)?(?:{_MONTH}\s*(?:\d{{1,2}},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
+    rf"^(?:{_DAY}\s+)?(?:{_MONTH},?\s*(?:{_DAY},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
     re.IGNORECASE,
 )
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|corr\b|e-?print)", re.IGNORECASE)
