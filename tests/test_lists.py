@@ -154,6 +154,15 @@ def test_columns_are_known_by_the_words_of_their_names() -> None:
         "UCE",
         2026,
     )
+    # A journal's name for the link: the model names the paper, and the link is its page.
+    journal = (
+        "| Model | Date | Paper | Code |\n| --- | --- | --- | --- |\n"
+        "| scGPT | 2024-02-26 | [Nature Methods](https://www.nature.com/articles/s41592-024-"
+        "02201-0) | [GitHub](https://github.com/bowang-lab/scGPT) |\n"
+    )
+    found = paper(journal)
+    assert found.title == "scGPT"
+    assert [link.role for link in found.links] == ["paper", "code"]
     datasets = (
         "| Dataset | Year | Venue | Organization (first author) |\n|---|---|---|---|\n"
         "| [Breakfast](https://arxiv.org/abs/1401.00001) | 2014 | CVPR | Fraunhofer FKIE |\n"

@@ -569,8 +569,10 @@ def _links(listed: Listed, line: Line, *, title_link: bool = False, label: str =
             continue
         names_paper = title_link and listed.is_title(piece.text)
         # "Code: [link](...)" and a "code" column say what a link labelled "link" is.
-        # "Project: [Diffusion Policy](...)": the label says what the link is.
-        text = label if label and (is_generic(piece.text) or label in ROLE_LABELS) else piece.text
+        # "Project: [Diffusion Policy](...)": the label says what the link is; so does a
+        # "Paper" column of a table its "Model" column titles ("[Nature Methods](...)").
+        said = is_generic(piece.text) or label in ROLE_LABELS or label in PAPER_WORDS
+        text = label if label and said else piece.text
         try:
             link = classify(text, piece.href, names_paper=names_paper)
         except ValueError as exc:
@@ -712,7 +714,11 @@ def _from_cells(item: Item) -> Listed | None:
     # whose link is not labelled "[arXiv]", then "Name" or "Model"); of two "Paper" columns
     # (a link, then the title), the one that names it.
     ranked = sorted(titles, key=lambda n: title_rank(column_name(n)))
-    title_col = next((n for n in ranked if _names_something(cells[n])), titles[0])
+    named = [n for n in ranked if _names_something(cells[n])]
+    # A "Paper" column's link of a word or two names where it is read ("[Nature Methods]",
+    # "[Hugging Face]") when a "Name" or "Model" column names the paper beside it.
+    surer = [n for n in named if title_rank(column_name(n)) != 1 or _names_in_words(cells[n])]
+    title_col = next(iter(surer or named), titles[0])
     # A title cell may hold lines (``<br>``): the title, then its authors or venue.
     listed = _from_lines(item, split_lines(cells[title_col]))
     if listed is None:
@@ -736,6 +742,12 @@ def _from_cells(item: Item) -> Listed | None:
         if any(p.href for p in cell):
             _links(listed, cell, label=name)
     return listed
+
+
+def _names_in_words(cell: Line) -> bool:
+    """Whether a cell gives a title in words: plain text, or a link of three words or more."""
+    text = plain_text([p for p in cell if p.href is None]).strip(EDGES)
+    return bool(text) or any(p.href and len(p.text.split()) >= 3 for p in cell)
 
 
 def _names_something(cell: Line) -> bool:
