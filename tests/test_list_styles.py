@@ -518,6 +518,39 @@ STYLES = [
         None,
         None,
     ),
+    # GT-RIPL/Awesome-LLM-Robotics: a journal's or conference's name before the date is no
+    # author ("*Nature Machine Intelligence, Mar 2025*", "Humanoids, Nov. 2024."), and how the
+    # paper was presented, before the year, is no part of the venue ("*ICCV Highlight, 2025*").
+    (
+        '* **ELLMER**: "Robots Completing Long Tasks", *Nature Machine Intelligence, Mar 2025*. '
+        "[[Paper](https://www.nature.com/articles/s42256-025-01005-x)]",
+        "Robots Completing Long Tasks",
+        "ELLMER",
+        [],
+        False,
+        "Nature Machine Intelligence",
+        2025,
+    ),
+    (
+        '* **LABOR Agent**: "Orchestrating Bimanual Robots", Humanoids, Nov. 2024. '
+        "[[Paper](https://arxiv.org/abs/2404.02018)]",
+        "Orchestrating Bimanual Robots",
+        "LABOR Agent",
+        [],
+        False,
+        "Humanoids",
+        2024,
+    ),
+    (
+        '* **UnrealZoo**: "Enriching Virtual Worlds", *ICCV Highlight, 2025*. '
+        "[[Paper](https://arxiv.org/abs/2412.20977)]",
+        "Enriching Virtual Worlds",
+        "UnrealZoo",
+        [],
+        False,
+        "ICCV",
+        2025,
+    ),
     # A venue and its year in brackets at a title's end, plain or linked.
     (
         "- Sweeping Floors (CoRL 2021) [paper](https://arxiv.org/abs/2103.00008)",

@@ -481,7 +481,11 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
     quoted = _QUOTED.search(text)
     if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
         # The quotes say where the title ends: a year in brackets inside them is the title's.
-        _names_in(listed, text[quoted.end() :].strip(EDGES + "\"'"))
+        after = text[quoted.end() :].strip(EDGES + "\"'")
+        if not _names_in(listed, after) and listed.venue is None and listed.year is None:
+            venue = read_tail(after).venue  # '"Title", Humanoids, Nov. 2024.'
+            if venue is not None:
+                _set_venue(listed, venue)
         return
     if _names_after_year(listed) or _names_until_et_al(listed):
         return

@@ -128,8 +128,17 @@ def read_venue(text: str) -> Venue | None:
     dated = _VENUE_DATE.match(text)
     if dated and dated.group(1).strip(EDGES) and venue_text_year(dated.group(1)) is None:
         year = int(dated.group(2))
-        return Venue(dated.group(1).strip(EDGES), year, year)
-    return Venue(text, None, venue_text_year(text))
+        return Venue(_unnoted(dated.group(1).strip(EDGES)), year, year)
+    return Venue(_unnoted(text), None, venue_text_year(text))
+
+
+def _unnoted(name: str) -> str:
+    """``ICCV Highlight`` (of "ICCV Highlight, 2025") is ICCV: how the paper was presented,
+    after a venue's one word, is no part of its name (``Best Paper`` stays)."""
+    words = name.split()
+    while len(words) > 1 and _presented(words[-1]):
+        words.pop()
+    return words[0] if len(words) == 1 and _venue_word(words[0]) else name
 
 
 def _full_year(two: int) -> int:
@@ -365,6 +374,12 @@ _NOT_NAMES = frozenset(
     | {"best", "accepted", "submitted", "review", "dataset", "benchmark", "the", "of", "for"}
     | {"in", "on", "with", "to", "learning", "neural", "network", "networks"}
     | {"model", "models", "deep", "via", "towards", "using", "new", "official", "github"}
+    # How a paper was presented ("ICCV Highlight, 2025"), and the words of journals' and
+    # conferences' names ("Nature Machine Intelligence, Mar 2025").
+    | {"highlight", "honorable", "mention", "finalist", "talk", "invited", "nature", "science"}
+    | {"intelligence", "machine", "robotics", "transactions", "letters", "magazine", "ieee"}
+    | {"automation", "systems", "communications", "advances", "research", "international"}
+    | {"symposium", "society", "annual", "humanoids", "computing", "computer", "vision", "acm"}
 )
 
 
@@ -391,7 +406,11 @@ def _venue_after(text: str) -> tuple[str, str | None]:
     venue; ``CoRL, 2024`` stays one venue."""
     if not _ENDS_WITH_YEAR.search(text):
         return text, None
-    cuts = [m for m in _CUT.finditer(text) if not _ends_initial(text, m.start())]
+    cuts = [
+        m
+        for m in _CUT.finditer(text)
+        if not _ends_initial(text, m.start()) and not _ends_month(text, m.start())
+    ]
     if not cuts:
         return "", text
     at = len(cuts) - 1
@@ -404,6 +423,14 @@ def _venue_after(text: str) -> tuple[str, str | None]:
             if at < 0:
                 return "", text
     return text[: cuts[at].start()], text[cuts[at].end() :].rstrip(". ")
+
+
+_MONTH_BEFORE = re.compile(rf"(?:^|\s){_MONTH}$", re.IGNORECASE)
+
+
+def _ends_month(text: str, at: int) -> bool:
+    """Whether the full stop at ``at`` ends a month's name ("Nov. 2024")."""
+    return text[at] == "." and _MONTH_BEFORE.search(text, max(0, at - 12), at + 1) is not None
 
 
 def _ends_initial(text: str, at: int) -> bool:
