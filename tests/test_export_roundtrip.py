@@ -277,6 +277,17 @@ def hostile_records(draw: st.DrawFn) -> Paper:
     record(title="Looking (2020)", authors=["A"], year=2015, arxiv="1501.00001", short_name="L")
 )
 @example(record(title="'a (DP)", authors=["A"], year=2015, arxiv="1501.00001", short_name="X"))
+# A short name starting with a year and a pipe lost them as a date before the title.
+@example(
+    record(
+        title="<b>",
+        authors=["a"],
+        year=1990,
+        arxiv=None,
+        short_name="2021 | _",
+        links={"paper": "https://example.org/paper"},
+    )
+)
 @example(
     record(
         title="< * (2020) ]",

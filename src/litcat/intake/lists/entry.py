@@ -241,6 +241,8 @@ def _drop_decoration(listed: Listed, main: Line) -> Line:
         found = _DECORATION.match(text)
         while found:
             tag, date = found.group(1) or found.group(2), found.group(3)
+            if date and out[0].strong and found.group().endswith("|") and text[found.end() :]:
+                break  # "**2021 | Net**" is a bold name; "2021 | **Net**" is dated
             dated = read_venue(tag) if tag is not None else None
             if tag is not None and dated is not None and dated.named is not None:
                 _set_venue(listed, tag)  # [CoRL 2023]; a tag without a year ([NEW]) goes
