@@ -171,6 +171,56 @@ def test_columns_are_known_by_the_words_of_their_names() -> None:
     assert (found.title, found.authors, found.venue) == ("Breakfast", [], "CVPR")
 
 
+def test_a_method_column_linking_the_paper_beside_its_title_is_the_short_name() -> None:
+    """OpenHelix-Team/Awesome-VLA-RL: "Method | Title | Venue | Date", the method's name
+    linking the paper; a "Method" cell in plain words says what kind of method it is
+    (YuanaHao/Awesome-Diffusion-RL: "Reward Model, GRPO") and names nothing."""
+    head = "| Method | Title | Venue | Date |\n| --- | --- | --- | --- |\n"
+    linked = head + (
+        "| [MoRE](https://arxiv.org/abs/2503.08007) | MoRE: Scaling RL for Quadruped VLAs "
+        "| ICRA2025 | 11/3/2025 |\n"
+    )
+    found = paper(linked)
+    assert (found.title, found.short_name, found.venue) == (
+        "MoRE: Scaling RL for Quadruped VLAs",
+        "MoRE",
+        "ICRA2025",
+    )
+    assert [(link.role, link.ident) for link in found.links] == [("arxiv", "2503.08007")]
+    kinds = head + (
+        "| Reward Model, GRPO | [VideoScore2: Think before You Score](https://arxiv.org/abs/"
+        "2509.22799) | NeurIPS | 2025 |\n"
+    )
+    found = paper(kinds)
+    assert (found.title, found.short_name) == ("VideoScore2: Think before You Score", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "year"),
+    [
+        ("Github", None),  # OpenHelix-Team/Awesome-VLA-RL
+        ("*Blog, Feb 2023*", 2023),  # GT-RIPL/Awesome-LLM-Robotics
+        ("OpenReview 2024", 2024),  # Diffusion-Model-Leiden: a submission under review
+        ("BioRXiv 2022", 2022),  # diff-usion/Awesome-Diffusion-Models
+        ("medRxiv, 2021", 2021),
+    ],
+)
+def test_where_a_paper_is_put_up_is_no_venue(written: str, year: int | None) -> None:
+    table = f"| Title | Venue |\n| --- | --- |\n| [Counting Cells](https://x.org/p) | {written} |\n"
+    assert (paper(table).venue, paper(table).first_year()) == (None, year)
+    if year is not None:
+        found = paper(
+            f"- [Counting Cells](https://www.biorxiv.org/content/10.1101/2022.07.08.499262v1), "
+            f"Ann Lee, Bo Chen, {written}"
+        )
+        assert (found.title, found.authors, found.venue, found.first_year()) == (
+            "Counting Cells",
+            ["Ann Lee", "Bo Chen"],
+            None,
+            year,
+        )
+
+
 @pytest.mark.parametrize(
     ("url", "role", "ident"),
     [

@@ -741,13 +741,24 @@ def _from_cells(item: Item) -> Listed | None:
             listed.year = int(YEAR.findall(text)[0])
         elif kind == "authors" and text:
             _set_authors(listed, text)
-        elif kind == "short name" and listed.short_name is None:
-            short = text.strip(EDGES)
+        elif listed.short_name is None and (kind == "short name" or _linked_name(kind, name, cell)):
+            # "Abbr.", or a "Method" or "Model" cell linking the paper beside its "Title" cell:
+            # "[MoRE](url)" (a plain one may hold what kind of method it is: "Reward Model").
+            short = (text or plain_text(cell)).strip(EDGES)
             if short and _is_short_name(short) and short != listed.title:
                 listed.short_name = short
         if any(p.href for p in cell):
             _links(listed, cell, label=name)
     return listed
+
+
+def _linked_name(kind: str | None, name: str, cell: Line) -> bool:
+    """Whether a naming column's cell ("Method", "Model", "Name") is one link and nothing else,
+    the paper's or its code's: ``[MoRE](https://arxiv.org/abs/2503.08007)``."""
+    if kind != "title" or title_rank(name) != 2:
+        return False
+    parts = [p for p in cell if p.href is not None or p.text.strip()]
+    return len(parts) == 1 and parts[0].href is not None and not is_generic(parts[0].text)
 
 
 def _names_in_words(cell: Line) -> bool:

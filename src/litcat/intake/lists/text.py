@@ -29,7 +29,17 @@ _ONLY_DATE = re.compile(
     rf"^(?:{_DAY}\s+)?(?:{_MONTH},?\s*(?:{_DAY},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
     re.IGNORECASE,
 )
-_PREPRINT = re.compile(r"^(?:arxiv|preprint|corr\b|e-?print)", re.IGNORECASE)
+_PREPRINT = re.compile(
+    r"^(?:arxiv|preprint|corr\b|e-?print|(?:bio|med|chem|tech)rxiv|ssrn\b|research\s?square\b)",
+    re.IGNORECASE,
+)
+# Where a paper is put up without being published: no venue ("Github", "Blog", "OpenReview
+# 2024" for a submission under review), though its year dates the paper.
+_UNPUBLISHED = re.compile(
+    r"^(?:github|gitlab|blog(?:\s?post)?|website|homepage|medium|openreview|project\s?page)"
+    r"(?:[\s,]+((?:19|20)\d\d))?$",
+    re.IGNORECASE,
+)
 # "CVPR'21", "Science Robotics '22": a venue and its year in two digits.
 _SHORT_YEAR = re.compile(r"^(.*?)\s*['\u2018\u2019](\d\d)$")
 LABELLED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*)$", re.DOTALL)
@@ -111,6 +121,9 @@ def read_venue(text: str) -> Venue | None:
     text = without_note(text).strip(EDGES)  # "ICLR 2022 oral", "NeurIPS 2022 (Oral)"
     if not text:
         return None
+    unpublished = _UNPUBLISHED.match(text)
+    if unpublished:
+        return Venue(None, None, int(unpublished.group(1)) if unpublished.group(1) else None)
     only_date = _ONLY_DATE.match(text)
     if only_date:
         # "*2024*" or "Mar 2025" dates the paper; it names no venue.
@@ -128,7 +141,10 @@ def read_venue(text: str) -> Venue | None:
     dated = _VENUE_DATE.match(text)
     if dated and dated.group(1).strip(EDGES) and venue_text_year(dated.group(1)) is None:
         year = int(dated.group(2))
-        return Venue(_unnoted(dated.group(1).strip(EDGES)), year, year)
+        name = _unnoted(dated.group(1).strip(EDGES))
+        if _UNPUBLISHED.match(name):
+            return Venue(None, None, year)  # "Blog, Feb 2023"
+        return Venue(name, year, year)
     return Venue(_unnoted(text), None, venue_text_year(text))
 
 
@@ -490,7 +506,7 @@ def venue_tag(text: str) -> bool:
     names a venue (its letters first, with its year or not) or a preprint server, not
     ``Survey`` or ``Oral``."""
     venue = read_venue(text)
-    if venue is None:
+    if venue is None or _UNPUBLISHED.match(text.strip(EDGES)):
         return False
     if venue.name is None:
         return True  # a preprint server or a date
