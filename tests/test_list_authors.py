@@ -95,6 +95,23 @@ AUTHORS = [
         None,
         2018,
     ),
+    # A reference's order, a surname and its initials (Jiaaqiliu/Awesome-VLA-Robotics's
+    # datasets: "DROID [[Project](...)] - Manuelli, L., et al."); the record's order is theirs.
+    (
+        "- **DROID** [[Project](https://droid-dataset.github.io/)]  - Manuelli, L., et al.",
+        ["L. Manuelli"],
+        True,
+        None,
+        None,
+    ),
+    (
+        "- [A Linked Title](https://arxiv.org/abs/2101.00001) - Lee, A. B., Dupont, J.-P., & "
+        "van Berg, C. (CoRL 2021)",
+        ["A. B. Lee", "J.-P. Dupont", "C. van Berg"],
+        False,
+        "CoRL 2021",
+        2021,
+    ),
     (
         "1. **Joint Type Inference on Entities and Relations via Graph Convolutional Networks.** "
         "ACL 2019. [paper](http://www.czsun.site/publications/joint_entrel_gcn.pdf)\n\n"

@@ -180,9 +180,19 @@ def read_authors(text: str) -> tuple[list[str], bool] | None:
 _AND = re.compile(r"\s+and\s+")
 
 
+# A surname and its initials, as references write names: "Manuelli, L.", "van Berg, J.-P.".
+_SURNAME_FIRST = r"([^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?), ((?:[A-Z]\.[ -]?)*[A-Z]\.)"
+_SURNAMES_FIRST = re.compile(rf"{_SURNAME_FIRST}(?:,? (?:&|and) |, |$)")
+
+
 def _reading_order(text: str) -> str:
     """``Battaglia, Peter W and Hamrick, Jessica B`` (BibTeX's order, one comma per name) is
-    ``Peter W Battaglia, Jessica B Hamrick``, the order records write names in."""
+    ``Peter W Battaglia, Jessica B Hamrick``, and ``Lee, A., Chen, B. & Wu, C.`` (a
+    reference's) is ``A. Lee, B. Chen, C. Wu``: the order records write names in."""
+    for written in (text, f"{text}."):  # the last initial's full stop may have been cut
+        pairs = list(_SURNAMES_FIRST.finditer(written))
+        if "".join(m.group() for m in pairs) == written and len(pairs) > (written != text):
+            return ", ".join(f"{m.group(2)} {m.group(1)}" for m in pairs)
     parts = _AND.split(text)
     if len(parts) < 2 or ";" in text or not all(p.count(",") == 1 for p in parts):
         return text
