@@ -112,6 +112,17 @@ AUTHORS = [
         "CoRL 2021",
         2021,
     ),
+    # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
+    # title, is no list of names; a preprint's month dates the paper.
+    (
+        "* [**Agent AI: Surveying the Horizons**](https://arxiv.org/pdf/2401.03568.pdf) "
+        "[**arXiv 2024.01**]<br>\n"
+        "Stanford University, Microsoft Research, Redmond, University of Washington",
+        [],
+        False,
+        None,
+        2024,
+    ),
     (
         "1. **Joint Type Inference on Entities and Relations via Graph Convolutional Networks.** "
         "ACL 2019. [paper](http://www.czsun.site/publications/joint_entrel_gcn.pdf)\n\n"
@@ -142,6 +153,7 @@ def test_authors_as_lists_write_them(case: tuple[object, ...]) -> None:
         ", Mildenhall, 2020",
         ", a method for learning fields, 2021",
         ", Code and Data",
+        ", Tsinghua University, Shanghai AI Laboratory",
     ],
 )
 def test_what_is_not_a_list_of_names_gives_no_authors(tail: str) -> None:

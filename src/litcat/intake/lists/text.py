@@ -174,7 +174,20 @@ def read_authors(text: str) -> tuple[list[str], bool] | None:
     names = [_unmarked(n) for n in _NAME_SPLIT.split(text) if _unmarked(n)]
     if not names or not all(_looks_like_a_name(n) for n in names):
         return None
+    if any(_AFFILIATION_WORDS.intersection(n.lower().split()) for n in names):
+        return None  # "Stanford University, Microsoft Research": where the authors work
     return names, incomplete
+
+
+# Words of the names of where authors work, which lists often write under the authors or
+# instead of them: a line holding one is no list of names. (A company may be an author:
+# "OpenAI" wrote the GPT-4 report; and Huawei is a given name too.)
+_AFFILIATION_WORDS = frozenset(
+    {"university", "universität", "universidad", "université", "università", "universiteit"}
+    | {"institute", "institut", "instituto", "school", "college", "laboratory", "laboratories"}
+    | {"lab", "labs", "academy", "inc", "inc.", "ltd", "ltd.", "llc", "corporation", "company"}
+    | {"department", "faculty", "centre", "center"}
+)
 
 
 _AND = re.compile(r"\s+and\s+")
@@ -272,9 +285,18 @@ def read_tail(text: str) -> Tail:
                 authors, part = names, after or ""
             else:
                 part = _after_surname(part)
-        if part and venue is None and _ENDS_WITH_YEAR.search(part):
+        if part and venue is None and (_ENDS_WITH_YEAR.search(part) or _preprint_dated(part)):
             venue = part.rstrip(". ")
     return Tail(authors, venue)
+
+
+def _preprint_dated(part: str) -> bool:
+    """``arXiv 2024.03``, ``arXiv 2023,08``: a preprint server and the month it put the paper
+    up (which names no venue, and dates the paper)."""
+    return _PREPRINT.match(part) is not None and _MONTH_DATED.search(part) is not None
+
+
+_MONTH_DATED = re.compile(r"\b(?:19|20)\d\d[.,/-]\s?\d\d?(?:[./-]\d\d?)?\W*$")
 
 
 # Words in brackets at the end of a part: "CoRL 2021 (Oral)", "ICRA 2022 [best paper award]".
