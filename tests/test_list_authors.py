@@ -112,6 +112,16 @@ AUTHORS = [
         "CoRL 2021",
         2021,
     ),
+    # ChanganVR/awesome-embodied-vision: "/*" after a name marks equal contribution.
+    (
+        "* **Rearrange Indoor Scenes** <br>\n"
+        "*Weiqi Wang/*, Zihang Zhao/*, Yixin Zhu* <br>\n"
+        "ICRA, 2023. [[Paper]](https://arxiv.org/pdf/2303.05676.pdf)",
+        ["Weiqi Wang", "Zihang Zhao", "Yixin Zhu"],
+        False,
+        "ICRA",
+        2023,
+    ),
     # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
     # title, is no list of names; a preprint's month dates the paper.
     (

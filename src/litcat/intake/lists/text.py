@@ -213,12 +213,12 @@ def _reading_order(text: str) -> str:
     return ", ".join(flipped)
 
 
-# Footnote marks after a name: "Nguyen*", "Wu†", "Sun1" (an affiliation's number).
-_MARKS = re.compile(r"(?<=[^\W\d_])[\d*†‡§¶#¹²³]+$")
+# Footnote marks after a name: "Nguyen*", "Wu†", "Sun1" (an affiliation's number), "Wang/*".
+_MARKS = re.compile(r"(?<=[^\W\d_])[\d*†‡§¶#¹²³/]+$")
 
 
 def _unmarked(name: str) -> str:
-    return _MARKS.sub("", name.strip(" .*_")).strip(" .*_")
+    return _MARKS.sub("", name.strip(" .*_/")).strip(" .*_/")
 
 
 def _looks_like_a_name(name: str) -> bool:
