@@ -122,6 +122,35 @@ AUTHORS = [
         "ICRA",
         2023,
     ),
+    # zchoi/Awesome-Embodied-Agent-with-LLMs: a footnote's mark in superscript ends a name,
+    # commas between names or not; names broken over lines after a comma, or before one,
+    # are one list; and the line of affiliations after them is none.
+    (
+        "* [**Eureka**](https://arxiv.org/abs/2310.12931) [**ICLR 2024**]<br>\n"
+        "Jason Ma<sup>1,2</sup>, William Liang<sup>2</sup>,\n"
+        "Osbert Bastani<sup>2</sup>, Yuke Zhu<sup>1,4</sup>,<br>\n"
+        "<sup>1</sup>NVIDIA, <sup>2</sup>University of Pennsylvania",
+        ["Jason Ma", "William Liang", "Osbert Bastani", "Yuke Zhu"],
+        False,
+        "ICLR 2024",
+        2024,
+    ),
+    (
+        "* [**Large Multimodal Agents**](https://arxiv.org/pdf/2402.15116) [**arXiv 2024.02**]"
+        "<br>\nJunlin Xie<sup>♣♡</sup> Zhihong Chen<sup>♣♡</sup> Guanbin Li<sup>♠</sup><br>",
+        ["Junlin Xie", "Zhihong Chen", "Guanbin Li"],
+        False,
+        None,
+        2024,
+    ),
+    (
+        "* [**SPRING**](https://arxiv.org/abs/2305.15486) [**arXiv 2023**]<br>\n"
+        "Yue Wu<sup>1,4*</sup>\n, Shrimai Prabhumoye<sup>2</sup>\n,Amos Azaria<sup>3</sup><br>",
+        ["Yue Wu", "Shrimai Prabhumoye", "Amos Azaria"],
+        False,
+        None,
+        2023,
+    ),
     # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
     # title, is no list of names; a preprint's month dates the paper.
     (

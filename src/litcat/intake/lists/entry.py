@@ -213,9 +213,28 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
         listed.year = int(paren.group(1))
     _byline(listed, main)
     _names_after_plain_title(listed, main)
-    for line in rest:
+    for line in _continued(rest):
         _attribute_line(listed, line)
     return listed
+
+
+def _continued(lines: list[Line]) -> list[Line]:
+    """Lines with a line that a comma carries over joined to it, when the two read as one
+    list of names: a list broken after a comma (``Ann Lee, Bo Chen,`` / ``Cy Dunn``) or
+    before one (``Ann Lee`` / ``, Bo Chen``). Lines with links stay apart."""
+    out: list[Line] = []
+    for line in lines:
+        joined = [*out[-1], Piece(" "), *line] if out else line
+        if (
+            out
+            and not any(p.href for p in joined)
+            and (plain_text(out[-1]).endswith(",") or plain_text(line).startswith(","))
+            and read_authors(_names_text(joined)) is not None
+        ):
+            out[-1] = joined
+        else:
+            out.append(line)
+    return out
 
 
 # A short name is a name (DPPO, Diffusion Policy), not a sentence.
@@ -646,13 +665,19 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         _links(listed, line, label=word)
         _dated_before_links(listed, line)
     elif text.lower().startswith("by "):
-        _set_authors(listed, text[3:])
+        _set_authors(listed, _names_text(line)[3:])
     elif YEAR.search(text) and (_names_then_venue(listed, text) or _dated_line(listed, text)):
         pass
     elif all(p.em for p in line) and YEAR.search(text):
         _set_venue(listed, text)
     elif not listed.authors:
-        _set_authors(listed, text)
+        _set_authors(listed, _names_text(line))
+
+
+def _names_text(line: Line) -> str:
+    """A line of names as text, a footnote's mark in superscript after a name ending it:
+    ``Ann Lee<sup>1,2</sup> Bo Chen<sup>2</sup>`` is "Ann Lee, Bo Chen"."""
+    return plain_text([Piece(", ") if p.sup else p for p in line if p.href is None])
 
 
 # A line under a paper that sends the reader to other papers.

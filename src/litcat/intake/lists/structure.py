@@ -27,6 +27,7 @@ _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # An HTML link inside Markdown text (``<a href="...">Title</a>``).
 _A_OPEN = re.compile(r"^<a\s[^>]*>$", re.IGNORECASE)
 _BOLD = re.compile(r"^</?(?:b|strong)\s*>$", re.IGNORECASE)
+_SUP = re.compile(r"^</?sup\s*>$", re.IGNORECASE)
 _A_CLOSE = re.compile(r"^</a\s*>$", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
@@ -41,6 +42,9 @@ class Piece:
     em: bool = False
     # A link named only by an image (a badge): its text is the image's alt text.
     badge: bool = False
+    # Text in <sup>: a footnote's mark after an author's name ("Ann Lee<sup>1,2</sup>"), or
+    # part of a word ("ST<sup>2</sup>").
+    sup: bool = False
 
 
 # A line break inside a paragraph (or ``<br>``): items are read line by line.
@@ -180,7 +184,7 @@ def split_lines(pieces: Sequence[Piece]) -> list[Line]:
 def inline_pieces(children: Sequence[Token]) -> list[Piece]:
     """The pieces of an inline token's children: text with its emphasis, links, breaks."""
     out: list[Piece] = []
-    strong = em = 0
+    strong = em = sup = 0
     link: tuple[str, list[str], bool, bool] | None = None
     texts = 0
     for child in children:
@@ -189,6 +193,8 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
             strong += 1 if kind == "strong_open" else -1
         elif kind == "html_inline" and _BOLD.match(child.content):
             strong = max(0, strong + (-1 if child.content[1] == "/" else 1))
+        elif kind == "html_inline" and _SUP.match(child.content):
+            sup = max(0, sup + (-1 if child.content[1] == "/" else 1))
         elif kind in ("em_open", "em_close"):
             em += 1 if kind == "em_open" else -1
         elif kind == "link_open" or (kind == "html_inline" and _A_OPEN.match(child.content)):
@@ -216,7 +222,7 @@ def inline_pieces(children: Sequence[Token]) -> list[Piece]:
                 link[1].append(content)
                 texts += kind != "image" and bool(content.strip())
             elif kind != "image":
-                out.append(Piece(content, None, strong > 0, em > 0))
+                out.append(Piece(content, None, strong > 0, em > 0, sup=sup > 0))
     return out
 
 
