@@ -241,6 +241,16 @@ def test_links_by_host_then_label(url: str, role: str, ident: str | None) -> Non
     assert "#:~:" not in link.url
 
 
+def test_a_report_is_the_paper() -> None:
+    """Jiaaqiliu/Awesome-VLA-Robotics: a company's paper is its report."""
+    found = paper(
+        "- [2025] **Gemini Robotics On-Device** "
+        "[[report](https://deepmind.google/discover/blog/gemini-robotics-on-device/)]"
+    )
+    assert (found.title, found.first_year()) == ("Gemini Robotics On-Device", 2025)
+    assert [link.role for link in found.links] == ["paper"]
+
+
 def test_a_publisher_page_gives_the_doi_and_stays_the_paper_link() -> None:
     found = paper("- Reward Shaping [[paper]](https://link.springer.com/chapter/10.1007/978-1_1)")
     assert found.dois() == ["10.1007/978-1_1"]

@@ -39,6 +39,8 @@ PAPER_WORDS = frozenset(
     | {"biorxiv", "medrxiv", "chemrxiv", "pubmed", "pmc", "ssrn", "researchgate", "preprint"}
     | {"semantic scholar", "google scholar", "ieee", "ieee xplore", "acm", "acm dl"}
     | {"springer", "sciencedirect", "wiley", "nature", "science"}
+    # A company's paper is its report ("[[report](.../gemini_robotics_report.pdf)]").
+    | {"report", "tech report", "technical report"}
 )
 # A citation to copy: its file is not code, even on a code host, and names no paper.
 CITATION_WORDS = frozenset({"bib", "bibtex", "bibtext", "citation", "cite", "ris"})
