@@ -151,6 +151,37 @@ AUTHORS = [
         None,
         2023,
     ),
+    # A list of names broken after a footnote's mark, with no comma; a spacing accent set
+    # apart from a name is no part of it; a note of how the paper was presented inside the
+    # venue's brackets, and a workshop's name after the year, as zchoi's list writes them.
+    (
+        "* [**ALFRED**](https://arxiv.org/pdf/1912.01734.pdf) [**CVPR 2020 (oral)**] "
+        "[[**Github**](https://github.com/askforalfred/alfred)] <br>\n"
+        "Mohit Shridhar<sup>1</sup>\n"
+        "Jesse Thomason<sup>1</sup> Cedric Colas \u00b4<sup>3,4</sup><br>\n"
+        "<sup>1</sup>Paul G. Allen School of Computer Sci. & Eng., Univ. of Washington",
+        ["Mohit Shridhar", "Jesse Thomason", "Cedric Colas"],
+        False,
+        "CVPR 2020",
+        2020,
+    ),
+    (
+        "* [**Mobile-Agent**](https://arxiv.org/pdf/2406.01014) [**ICLR 2024 Workshop LLM "
+        "Agents**]<br>\nGoogle Research, Brain Team",
+        [],
+        False,
+        "ICLR 2024 Workshop LLM Agents",
+        2024,
+    ),
+    (
+        "* [**UniSim**](https://openreview.net/attachment?id=sFyTZEqmUY&name=pdf) "
+        "[**ICLR 2024 (Outstanding Papers)**]<br>\n"
+        "Byeonghwi Kim Jinyeon Kim<sup>1,*</sup> Cheolhong Min Jonghyun Choi<sup>†</sup><br>",
+        [],
+        False,
+        "ICLR 2024",
+        2024,
+    ),
     # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
     # title, is no list of names; a preprint's month dates the paper.
     (

@@ -219,16 +219,21 @@ def _from_lines(item: Item, lines: list[Line]) -> Listed | None:
 
 
 def _continued(lines: list[Line]) -> list[Line]:
-    """Lines with a line that a comma carries over joined to it, when the two read as one
-    list of names: a list broken after a comma (``Ann Lee, Bo Chen,`` / ``Cy Dunn``) or
-    before one (``Ann Lee`` / ``, Bo Chen``). Lines with links stay apart."""
+    """Lines with a line that carries a list of names over joined to it, when the two read
+    as one list: a list broken after a comma (``Ann Lee, Bo Chen,`` / ``Cy Dunn``), before
+    one (``Ann Lee`` / ``, Bo Chen``), or after a footnote's mark (``Ann Lee<sup>1</sup>`` /
+    ``Bo Chen<sup>2</sup>``). Lines with links stay apart."""
     out: list[Line] = []
     for line in lines:
         joined = [*out[-1], Piece(" "), *line] if out else line
         if (
             out
             and not any(p.href for p in joined)
-            and (plain_text(out[-1]).endswith(",") or plain_text(line).startswith(","))
+            and (
+                plain_text(out[-1]).endswith(",")
+                or plain_text(line).startswith(",")
+                or (out[-1][-1].sup and not line[0].sup)
+            )
             and read_authors(_names_text(joined)) is not None
         ):
             out[-1] = joined
@@ -670,8 +675,23 @@ def _attribute_line(listed: Listed, line: Line) -> None:
         pass
     elif all(p.em for p in line) and YEAR.search(text):
         _set_venue(listed, text)
+    elif not listed.authors and _run_together(line):
+        listed.notes.append(f"{text!r} runs names together; its authors left out")
     elif not listed.authors:
         _set_authors(listed, _names_text(line))
+
+
+def _run_together(line: Line) -> bool:
+    """Whether names marked by footnotes in superscript run together between the marks, with
+    no comma to tell where one ends: ``Byeonghwi Kim Jinyeon Kim<sup>1</sup> Cheolhong Min``."""
+    if not any(p.sup for p in line) or any("," in p.text for p in line if not p.sup):
+        return False
+    names = _names_text(line).split(",")
+    return any(len(name.split()) >= _RUN_TOGETHER for name in names)
+
+
+# Words between two marks that are more than a name (four: "Byeonghwi Kim Jinyeon Kim").
+_RUN_TOGETHER = 4
 
 
 def _names_text(line: Line) -> str:

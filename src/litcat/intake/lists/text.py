@@ -186,7 +186,7 @@ _AFFILIATION_WORDS = frozenset(
     {"university", "universität", "universidad", "université", "università", "universiteit"}
     | {"institute", "institut", "instituto", "school", "college", "laboratory", "laboratories"}
     | {"lab", "labs", "academy", "inc", "inc.", "ltd", "ltd.", "llc", "corporation", "company"}
-    | {"department", "faculty", "centre", "center"}
+    | {"department", "faculty", "centre", "center", "research"}
 )
 
 
@@ -217,8 +217,13 @@ def _reading_order(text: str) -> str:
 _MARKS = re.compile(r"(?<=[^\W\d_])[\d*†‡§¶#¹²³/]+$")
 
 
+# Spacing accents (acute, grave, diaeresis, small tilde, circumflex): one set apart from the
+# name it belongs to ("Cedric Colas \u00b4") is no word of it.
+_SPACING_ACCENTS = " \u00b4`\u00a8\u02dc\u02c6"
+
+
 def _unmarked(name: str) -> str:
-    return _MARKS.sub("", name.strip(" .*_/")).strip(" .*_/")
+    return _MARKS.sub("", name.strip(" .*_/")).strip(" .*_/").rstrip(_SPACING_ACCENTS)
 
 
 def _looks_like_a_name(name: str) -> bool:
@@ -247,7 +252,8 @@ _UNTIL_ET_AL = re.compile(r"^(.*?\bet\.?\s*al\.?)(.*)$", re.IGNORECASE | re.DOTA
 # A venue ends with its year, or with a workshop or track after it ("ICML 2018 Workshop",
 # "NeurIPS 2021 Datasets and Benchmarks Track").
 _ENDS_WITH_YEAR = re.compile(
-    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track))?\s*\.?$",
+    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track)"
+    r"(?:\s+on)?(?:\s+[A-Z][\w&-]*){0,4})?\s*\.?$",
     re.IGNORECASE,
 )
 # "(Oral)" and kin say how a paper was presented, not what it is called.
@@ -321,6 +327,12 @@ _LOCATOR = re.compile(
 )
 
 
+# Brackets a link was taken out of: "[CVPR 2018] [ ]" for "[CVPR 2018] [[Code](...)]".
+_EMPTY_BRACKETS = re.compile(r"\[[\s|,;]*\]|\([\s|,;]*\)")
+# A part in brackets, whole, which may hold a note in brackets: "[CVPR 2018 (oral)]".
+_ENCLOSED = re.compile(r"^\s*(?:\[([^\[\]]*)\]|\(((?:[^()]|\([^()]*\))*)\))[\s.,;]*$")
+
+
 def _parts(text: str) -> Iterator[str]:
     """The parts of a tail (separated by ``|``); a bracketed venue that ends one is a part of
     its own, so that the authors before it stay apart from it, and a note of how the paper
@@ -328,7 +340,11 @@ def _parts(text: str) -> Iterator[str]:
     Oral``), is left out."""
     for part in text.split("|"):
         # One space between words: the expressions below then meet no long run of spaces.
-        part = without_note(_LOCATOR.sub("", " ".join(part.split())))
+        part = _EMPTY_BRACKETS.sub("", _LOCATOR.sub("", " ".join(part.split())))
+        enclosed = _ENCLOSED.match(part)  # "[CVPR 2018 (oral)]": the note is inside
+        part = without_note(
+            next(g for g in enclosed.groups() if g is not None) if enclosed else part
+        )
         bracketed = _BRACKETED_VENUE.search(part)
         if bracketed and part[: bracketed.start()].strip(EDGES):
             yield part[: bracketed.start()]
@@ -342,7 +358,7 @@ def _parts(text: str) -> Iterator[str]:
 _PRESENTED = frozenset(
     {"oral", "spotlight", "poster", "highlight", "best", "paper", "award", "outstanding"}
     | {"honorable", "honourable", "mention", "finalist", "talk", "contributed", "invited"}
-    | {"presentation", "long", "short"}
+    | {"presentation", "long", "short", "papers"}
 )
 
 
@@ -362,7 +378,7 @@ def without_note(text: str) -> str:
 # it ("2023.05", "2023-05-12"), or a workshop or track ("CVPR 2023 Workshop").
 _ENDS_DATED = re.compile(
     r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:[./-]\d\d?){0,2}"
-    r"(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track))?\W*$",
+    r"(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track)(?:\s+on)?(?:\s+[A-Z][\w&-]*){0,4})?\W*$",
     re.IGNORECASE,
 )
 
