@@ -276,6 +276,33 @@ def test_a_list_written_under_its_table_of_contents_is_read() -> None:
     assert [p.first.title for p in reading.papers] == ["Adam: A method for stochastic optimization"]
 
 
+def test_a_table_of_contents_under_any_heading_is_counted_not_reported() -> None:
+    """zstsandy/Awesome-3D-Gaussian-Splatting-in-Robotics writes its contents under
+    "## Overview", with names of groups between the links to its sections: none of those
+    bullets is a paper that lacks a link; a bullet that links a paper beside a section is."""
+    from litcat.intake.lists.read import read_list
+
+    text = (
+        "# 3DGS in Robotics\n\n## Overview\n\n"
+        "- [Application](#application)\n"
+        "  - Scene Understanding\n"
+        "    - [Static Reconstruction](#static-reconstruction)\n"
+        "    - [Dynamic Reconstruction](#dynamic-reconstruction)\n"
+        "- [Datasets](#datasets)\n"
+        "- [Splats](https://arxiv.org/abs/2308.04079) (see [Datasets](#datasets))\n\n"
+        "## Application\n\n### Static Reconstruction\n\n"
+        '* **GaussianPro**: "GaussianPro: Progressive Propagation", *ICML 2024*. '
+        "[[Paper](https://arxiv.org/pdf/2402.14650)]\n"
+    )
+    reading = read_list(text, "list.md")
+    assert [p.first.title for p in reading.papers] == [
+        "Splats",
+        "GaussianPro: Progressive Propagation",
+    ]
+    assert reading.not_papers == []
+    assert [(a.line, a.text, a.bullets) for a in reading.asides] == [(5, "a table of contents", 5)]
+
+
 def test_the_sections_under_a_table_of_contents_are_the_taxonomy() -> None:
     from litcat.intake.lists.read import read_list
     from litcat.intake.lists.taxonomy import list_taxonomy

@@ -17,7 +17,7 @@ from .entry import Listed, NotAPaper, papers_in, read_item
 from .htmlblocks import html_items
 from .links import classify, same_page
 from .sections import asides
-from .structure import Heading, Item, Parsed, parse_markdown
+from .structure import Heading, Item, Parsed, Piece, parse_markdown
 from .text import Venue, read_venue
 
 _ID_ROLES = ("arxiv", "openreview")
@@ -129,16 +129,42 @@ def _outside_asides(reading: ListReading, parsed: Parsed, items: list[Item]) -> 
     aside = asides(parsed.headings)
     counts: dict[int, int] = {}
     kept: list[Item] = []
+    contents: list[Item] = []
     for item in items:
         if item.heading is not None and item.heading in aside:
             outer = aside[item.heading]
             counts[outer] = counts.get(outer, 0) + 1
+        elif _contents(item):
+            contents.append(item)
         else:
             kept.append(item)
     for index, bullets in counts.items():
         heading = parsed.headings[index]
         reading.asides.append(Aside(heading.line, heading.text, bullets))
+    if contents:
+        bullets = sum(_bullets(item) for item in contents)
+        reading.asides.append(Aside(contents[0].line, "a table of contents", bullets))
     return kept
+
+
+def _contents(item: Item) -> bool:
+    """Whether a bullet and those nested in it are a table of contents, whatever heading it
+    is under: links to the list's own sections (``[Scene Editing](#scene-editing)``) and
+    nothing else, or names of groups of such links."""
+    if item.cells is not None:
+        return False
+    hrefs = [p.href for p in _pieces(item) if p.href is not None]
+    return bool(hrefs) and all(href.startswith("#") for href in hrefs)
+
+
+def _pieces(item: Item) -> list[Piece]:
+    return [p for line in item.lines for p in line] + [
+        p for child in item.children for p in _pieces(child)
+    ]
+
+
+def _bullets(item: Item) -> int:
+    return 1 + sum(_bullets(child) for child in item.children)
 
 
 _PAPER_HOSTED = frozenset({"arxiv", "doi", "openreview", "paper"})
