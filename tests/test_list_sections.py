@@ -219,6 +219,12 @@ def test_section_names_that_are_topics_of_papers_are_not_set_aside() -> None:
         assert is_aside(name), name
     for name in ("Acknowledgements", "Other Awesome Lists", "Star History", "Contents"):
         assert is_aside(name), name
+    # Several such things in one heading (hanjuku-kaso/awesome-offline-rl); but not code
+    # beside them, whose section lists the papers of libraries and benchmarks.
+    for name in ("Tutorials/Talks/Lectures", "Blogs & Talks", "Courses and Tutorials"):
+        assert is_aside(name), name
+    for name in ("Open Source Software/Implementations", "Papers and Talks", "Robotics/Control"):
+        assert not is_aside(name), name
 
 
 SECTION_BITS = st.sampled_from(

@@ -30,6 +30,7 @@ _KINDS = (
 )
 _ASIDE = re.compile(rf"^(?:{'|'.join(_KINDS)})$")
 _CONTENTS = re.compile(rf"^(?:{_KINDS[0]})$")
+_CODE = re.compile(rf"^(?:{_KINDS[1]})$")
 
 
 def _words(text: str) -> str:
@@ -44,9 +45,23 @@ def is_contents(text: str) -> bool:
 
 def is_aside(text: str) -> bool:
     """Whether a heading names a section of something other than papers
-    (``## 🔥 News``, ``## 3. Implementations``, ``## Table of Contents``)."""
+    (``## 🔥 News``, ``## 3. Implementations``, ``## Table of Contents``), or several such
+    things together (``## Tutorials/Talks/Lectures``, ``## Blogs & Talks``)."""
     words = _words(text)
-    return bool(words) and _ASIDE.match(words) is not None
+    if not words:
+        return False
+    if _ASIDE.match(words) is not None:
+        return True
+    # Not code joined to something ("Open Source Software/Implementations"): such a section
+    # often lists the papers of libraries and benchmarks, which the list means as papers.
+    parts = [_words(part) for part in _TOGETHER.split(text)]
+    return len(parts) > 1 and all(
+        part and _ASIDE.match(part) and not _CODE.match(part) for part in parts
+    )
+
+
+# What joins the names of several sections in one heading: "Tutorials/Talks", "Blogs & Talks".
+_TOGETHER = re.compile(r"\s*[/&,+|]\s*|\s+and\s+", re.IGNORECASE)
 
 
 def asides(headings: list[Heading]) -> dict[int, int]:
