@@ -659,6 +659,7 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
         "## Papers accepted in 2023\n\n- [D Paper](https://example.org/d.pdf)\n"
         "## ICRA 2024\n\n- [[CoRL](https://example.org/e.pdf)] E Paper\n\n"
         "## 2025\n\n- [[CoRL](https://example.org/f.pdf)] F Paper\n"
+        "## Year 2023\n\n- [G Paper](https://example.org/g.pdf)\n"
     )
     found = {p.first.title: (p.first.venue, p.first.year) for p in read_list(text, "x").papers}
     assert found == {
@@ -668,6 +669,7 @@ def test_headings_that_name_a_venue_and_year_date_their_bullets() -> None:
         "D Paper": (None, None),  # a topic that ends with a year is not a venue
         "E Paper": ("CoRL", None),  # another venue's year is not the bullet's
         "F Paper": ("CoRL", 2025),  # a year alone dates a venue without its year
+        "G Paper": (None, 2023),  # "Year 2023" (ChandlerBang/awesome-self-supervised-gnn)
     }
 
 
@@ -841,6 +843,15 @@ DECORATED = {
     "- 2023.05 [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, 2023),
     "- [x] [Diffusion Policy A](https://arxiv.org/abs/2303.04137)": (None, None),
     "- [2023] Diffusion Policy A [paper](https://arxiv.org/abs/2303.04137)": (None, 2023),
+    # ChandlerBang/awesome-self-supervised-gnn: a journal's long name in the tag.
+    "1. [Information Sciences 2022] **Diffusion Policy A** [[paper]](https://x.org/a.pdf)": (
+        "Information Sciences 2022",
+        2022,
+    ),
+    "1. [Nature Communications Chemistry] **Diffusion Policy A** [[paper]](https://x.org/a)": (
+        None,
+        None,
+    ),
 }
 
 

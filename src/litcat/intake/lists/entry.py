@@ -251,7 +251,7 @@ _SHORT_NAME_CHARS = 60
 # ([NEW], [CoRL 2023]), a venue and its year in parentheses ((CoRL 2021)) and a date
 # (2023.05, or a year before a "|"). A bracketed venue or date is kept as such.
 _DECORATION = re.compile(
-    r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,24})\](?!\()"
+    r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,48})\](?!\()"
     r"|\(([^()]{0,20}?(?:19|20)\d\d)\)"
     r"|((?:19|20)\d\d)(?:(?:[./-]\d\d?){1,2}\b|\s*\|)|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
 )

@@ -26,7 +26,7 @@ _VENUE_DATE = re.compile(
 # "2023-05-12": a date.
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ONLY_DATE = re.compile(
-    rf"^(?:{_DAY}\s+)?(?:{_MONTH},?\s*(?:{_DAY},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
+    rf"^(?:year:?\s+)?(?:{_DAY}\s+)?(?:{_MONTH},?\s*(?:{_DAY},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
     re.IGNORECASE,
 )
 _PREPRINT = re.compile(
