@@ -182,6 +182,26 @@ AUTHORS = [
         "ICLR 2024",
         2024,
     ),
+    # jason718/awesome-self-supervised-learning: names, then the venue and how the paper was
+    # presented, on a nested line.
+    (
+        " - Self-Supervised Relational Reasoning\n"
+        "    [[pdf]](https://arxiv.org/pdf/2006.05849.pdf)\n"
+        "    - Massimiliano Patacchiola, Amos Storkey. *NeurIPS 2020, Spotlight*",
+        ["Massimiliano Patacchiola", "Amos Storkey"],
+        False,
+        "NeurIPS 2020",
+        2020,
+    ),
+    (
+        "- BERT: Pre-training of Deep Bidirectional Transformers.\n"
+        "  [[pdf]](https://arxiv.org/abs/1810.04805)\n"
+        "  - Jacob Devlin, Ming-Wei Chang, Kenton Lee. *NAACL 2019 Best Long Paper*",
+        ["Jacob Devlin", "Ming-Wei Chang", "Kenton Lee"],
+        False,
+        "NAACL 2019",
+        2019,
+    ),
     # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
     # title, is no list of names; a preprint's month dates the paper.
     (

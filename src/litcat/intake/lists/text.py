@@ -452,7 +452,7 @@ def name_list(part: str) -> tuple[str | None, str | None]:
     reads as a person's name, and they are more than one surname) and the venue after them.
     Notes in parentheses ("(*: Equal contribution)") are left out."""
     text = " ".join(_PARENTHESES.sub("", part).split()).strip(EDGES)
-    head, venue = _venue_after(text)
+    head, venue = _venue_after(without_note(text).strip(EDGES))  # "…, NeurIPS 2020, Spotlight"
     head = head.strip(EDGES)
     found = read_authors(head) if head else None
     if found is None:
