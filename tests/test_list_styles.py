@@ -852,6 +852,19 @@ DECORATED = {
         None,
         None,
     ),
+    # XiaoxinHe/Awesome-Graph-LLM: the tag in emphasis inside its brackets.
+    "- (*arXiv 2024.02*) Diffusion Policy A [[paper](https://arxiv.org/abs/2402.11641)]": (
+        None,
+        2024,
+    ),
+    "- (*ICLR'25*) Diffusion Policy A [[paper](https://arxiv.org/abs/2410.05298v1)]": (
+        "ICLR",
+        2025,
+    ),
+    "- (*IEEE Intelligent Systems 2023*) Diffusion Policy A [[paper](https://x.org/a)]": (
+        "IEEE Intelligent Systems 2023",
+        2023,
+    ),
 }
 
 

@@ -252,14 +252,14 @@ _SHORT_NAME_CHARS = 60
 # (2023.05, or a year before a "|"). A bracketed venue or date is kept as such.
 _DECORATION = re.compile(
     r"^\s*(?:\[[ xX]\]|:[a-z0-9_+-]+:|\[([^\[\]]{1,48})\](?!\()"
-    r"|\(([^()]{0,20}?(?:19|20)\d\d)\)"
+    r"|\(([^()]{0,40}?(?:(?:19|20)\d\d(?:[./-]\d\d?){0,2}|['\u2018\u2019]\d\d))\)"
     r"|((?:19|20)\d\d)(?:(?:[./-]\d\d?){1,2}\b|\s*\|)|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])"
 )
 
 
 def _drop_decoration(listed: Listed, main: Line) -> Line:
     """``main`` without the decoration before its title (see ``_DECORATION``)."""
-    out = list(main)
+    out = _bracket_joined(list(main))
     while out and out[0].href is None:
         text = out[0].text
         found = _DECORATION.match(text)
@@ -279,6 +279,28 @@ def _drop_decoration(listed: Listed, main: Line) -> Line:
             break
         out.pop(0)
     return out
+
+
+def _bracket_joined(line: Line) -> Line:
+    """A line whose brackets at its start hold a date or a venue and its year in emphasis
+    (``(*arXiv 2024.02*) Title``, ``(*ICLR'25*) Title``) with those pieces made one, so that
+    the tag in them reads as one (the title's own pieces after the closing bracket keep
+    their emphasis)."""
+    if not line or line[0].href is not None or line[0].text.strip() not in ("(", "["):
+        return line
+    closing = ")" if line[0].text.strip() == "(" else "]"
+    for end, piece in enumerate(line[1:6], start=1):
+        if piece.href is not None:
+            return line
+        at = piece.text.find(closing)
+        if at >= 0:
+            head = "".join(p.text for p in line[:end]) + piece.text[: at + 1]
+            if not re.search(r"\d\d", head):
+                return line  # "[**Embodied-agents**]" names something: no date, no tag
+            rest = piece.text[at + 1 :]
+            tail = [Piece(rest, None, piece.strong, piece.em)] if rest else []
+            return [Piece(head), *tail, *line[end + 1 :]]
+    return line
 
 
 def _linked_tag(listed: Listed, main: Line) -> Line:
