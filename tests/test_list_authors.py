@@ -202,6 +202,33 @@ AUTHORS = [
         "NAACL 2019",
         2019,
     ),
+    # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: names copied from arXiv, in emphasis,
+    # then the venue: a particle of a Catalan name; arXiv's "(N additional authors not
+    # shown)"; a name in lower case, which leaves the authors unknown but the venue its own.
+    (
+        "11. [**L2M: Mutual Information Scaling.**](https://arxiv.org/abs/2503.04725) "
+        "_Zhuo Chen, Oriol Mayné i Comas, Zhuotao Jin._ Arxiv 2025.",
+        ["Zhuo Chen", "Oriol Mayné i Comas", "Zhuotao Jin"],
+        False,
+        None,
+        2025,
+    ),
+    (
+        "18. [**DeepSeek-V3 Technical Report.**](https://arxiv.org/abs/2412.19437) "
+        "_DeepSeek-AI, Aixin Liu, Bei Feng (100 additional authors not shown)._ Arxiv 2025.",
+        ["DeepSeek-AI", "Aixin Liu", "Bei Feng"],
+        True,
+        None,
+        2025,
+    ),
+    (
+        "3. [**Generating Long-form Story.**](https://arxiv.org/abs/2412.13575) "
+        "_Qianyue Wang, Jinwu Hu, daiyuan li, Mingkui Tan._ ICLR 2025.",
+        [],
+        False,
+        "ICLR 2025",
+        2025,
+    ),
     # zchoi/Awesome-Embodied-Agent-with-LLMs: where the authors work, on the line below the
     # title, is no list of names; a preprint's month dates the paper.
     (

@@ -48,7 +48,9 @@ DASHES = "-\u2013\u2014"
 # What separates a title from what follows it: punctuation, brackets, bullets, dashes.
 EDGES = " \t:|,;.([{*\u00b7\u2022" + DASHES
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-_ET_AL = re.compile(r",?\s*\bet\.?\s*al\.?\s*$", re.IGNORECASE)
+# "et al.", and arXiv's "(100 additional authors not shown)" that lists copy from it.
+_MORE = r"(?:\bet\.?\s*al\.?|\(\d+\s+additional\s+authors(?:\s+not\s+shown)?\))"
+_ET_AL = re.compile(rf",?\s*{_MORE}\s*$", re.IGNORECASE)
 
 AUTHOR_LABELS = frozenset({"author", "authors", "by"})
 VENUE_LABELS = frozenset(
@@ -248,7 +250,7 @@ def with_bare_urls(line: Line) -> Line:
 
 
 # "Surname et al." and what follows it: the authors end where "et al." does.
-_UNTIL_ET_AL = re.compile(r"^(.*?\bet\.?\s*al\.?)(.*)$", re.IGNORECASE | re.DOTALL)
+_UNTIL_ET_AL = re.compile(rf"^(.*?{_MORE})(.*)$", re.IGNORECASE | re.DOTALL)
 # A venue ends with its year, or with a workshop or track after it ("ICML 2018 Workshop",
 # "NeurIPS 2021 Datasets and Benchmarks Track").
 _ENDS_WITH_YEAR = re.compile(
@@ -409,6 +411,14 @@ def _after_surname(part: str) -> str:
         return venue
     if " " not in head and _personal(head) and not _venue_word(head):
         return venue
+    names = read_authors(head)
+    if head.count(",") >= 2 or (
+        names is not None and len(names[0]) >= 2 and all(len(n.split()) >= 2 for n in names[0])
+    ):
+        # "Zhuo Chen, Di yin, Zhuotao Jin. Arxiv 2025", "LG AI Research, Kyunghoon Bae, ...":
+        # names, or a list of them, that name_list does not take for authors ("yin", a
+        # company); the venue is what follows them, not all of it.
+        return venue
     return part
 
 
@@ -429,7 +439,7 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Lower-case words of names ("Ludwig van Beethoven", "Ana de la Cruz").
 _PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "dos", "das", "la"}
-    | {"le", "bin", "ibn", "al", "el", "y", "ten", "ter", "zu"}
+    | {"le", "bin", "ibn", "al", "el", "y", "i", "ten", "ter", "zu"}
 )
 # Capitalised words a line may hold after a title that are not names.
 _NOT_NAMES = frozenset(
