@@ -591,6 +591,27 @@ STYLES = [
         None,
         2021,
     ),
+    # A plural abbreviation of the title's last words is the title's (XiaoxinHe/Awesome-Graph-
+    # LLM); a method's name is singular ("Contrastive Predictive Coding (CPC)").
+    (
+        "- [Graph Learning in the Era of Large Language Models (LLMs)](https://arxiv.org/abs/"
+        "2404.14928)",
+        "Graph Learning in the Era of Large Language Models (LLMs)",
+        None,
+        [],
+        False,
+        None,
+        None,
+    ),
+    (
+        "- [Learning with Contrastive Predictive Coding (CPC)](https://arxiv.org/abs/1807.03748)",
+        "Learning with Contrastive Predictive Coding",
+        "CPC",
+        [],
+        False,
+        None,
+        None,
+    ),
     # A preprint server in brackets names no venue but dates the paper.
     (
         "- [Lifting Boxes (arXiv 2021)](https://arxiv.org/abs/2103.00013)",

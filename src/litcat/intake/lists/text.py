@@ -430,7 +430,26 @@ def split_nickname(title: str) -> tuple[str, str | None]:
     name = found.group(2)
     if name.lower() in _NOT_NICKNAMES or not any(c.isupper() or c.isdigit() for c in name[1:]):
         return title, None
+    if _spells_last_words(found.group(1), name):
+        return title, None  # "... in the Era of Large Language Models (LLMs)": the title's
     return found.group(1), name
+
+
+def _spells_last_words(head: str, name: str) -> bool:
+    """Whether ``name`` is a plural abbreviation of the last words of ``head``: a kind of
+    thing the title spells out (``Large Language Models (LLMs)``), where a method's name is
+    singular (``Contrastive Predictive Coding (CPC)``, ``Robot Learning from Play (RLfP)``)."""
+    if not (name.endswith("s") and name[:-1].isupper() and 2 <= len(name) - 1 <= 6):
+        return False
+    letters = name[:-1]
+    words = re.findall(r"[A-Za-z][\w'-]*", head)
+    for start in range(len(words) - len(letters), 0, -1):
+        tail = words[start:]
+        if len(tail) == len(letters) and all(
+            w[0].lower() == c.lower() for w, c in zip(tail, letters, strict=True)
+        ):
+            return True
+    return False
 
 
 # What may follow a list of names: a venue, after a comma or a full stop that ends no initial.
