@@ -30,6 +30,7 @@ from .text import (
     AUTHOR_LABELS,
     DASHES,
     EDGES,
+    EMPTY_BRACKETS,
     IGNORED_LABELS,
     LABELLED,
     PAREN_YEAR,
@@ -525,7 +526,7 @@ def _names_after_plain_title(listed: Listed, main: Line) -> None:
     ):
         return
     # The brackets of "[[paper](...)]" stay when their link is taken out.
-    text = _EMPTY_BRACKETS.sub("", plain_text([p for p in main if p.href is None]))
+    text = EMPTY_BRACKETS.sub("", plain_text([p for p in main if p.href is None]))
     quoted = _QUOTED.search(text)
     if quoted and quoted.group(1).strip(EDGES + "\"'") == listed.title:
         # The quotes say where the title ends: a year in brackets inside them is the title's.
@@ -568,8 +569,6 @@ def _names_after_year(listed: Listed) -> bool:
             return True
     return False
 
-
-_EMPTY_BRACKETS = re.compile(r"\[[\s|,;]*\]|\([\s|,;]*\)")
 
 # The comma before the names that end in "et al.": "Title, Lee et al., ICRA 2021".
 _ET_AL_CUT = re.compile(r",\s+(?=[^,]*?\bet\.?\s*al\b)", re.IGNORECASE)

@@ -251,12 +251,12 @@ def with_bare_urls(line: Line) -> Line:
 
 # "Surname et al." and what follows it: the authors end where "et al." does.
 _UNTIL_ET_AL = re.compile(rf"^(.*?{_MORE})(.*)$", re.IGNORECASE | re.DOTALL)
-# A venue ends with its year, or with a workshop or track after it ("ICML 2018 Workshop",
-# "NeurIPS 2021 Datasets and Benchmarks Track").
+# A workshop or track after a venue's year, and the workshop's name after it ("ICML 2018
+# Workshop", "NeurIPS 2021 Datasets and Benchmarks Track", "ICLR 2024 Workshop LLM Agents").
+_WORKSHOP = r"(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track)(?:\s+on)?(?:\s+[A-Z][\w&-]*){0,4})?"
+# A venue ends with its year, or with a workshop or track after it.
 _ENDS_WITH_YEAR = re.compile(
-    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track)"
-    r"(?:\s+on)?(?:\s+[A-Z][\w&-]*){0,4})?\s*\.?$",
-    re.IGNORECASE,
+    rf"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d){_WORKSHOP}\s*\.?$", re.IGNORECASE
 )
 # "(Oral)" and kin say how a paper was presented, not what it is called.
 _NOT_NICKNAMES = frozenset(
@@ -330,7 +330,7 @@ _LOCATOR = re.compile(
 
 
 # Brackets a link was taken out of: "[CVPR 2018] [ ]" for "[CVPR 2018] [[Code](...)]".
-_EMPTY_BRACKETS = re.compile(r"\[[\s|,;]*\]|\([\s|,;]*\)")
+EMPTY_BRACKETS = re.compile(r"\[[\s|,;]*\]|\([\s|,;]*\)")
 # A part in brackets, whole, which may hold a note in brackets: "[CVPR 2018 (oral)]".
 _ENCLOSED = re.compile(r"^\s*(?:\[([^\[\]]*)\]|\(((?:[^()]|\([^()]*\))*)\))[\s.,;]*$")
 
@@ -342,7 +342,7 @@ def _parts(text: str) -> Iterator[str]:
     Oral``), is left out."""
     for part in text.split("|"):
         # One space between words: the expressions below then meet no long run of spaces.
-        part = _EMPTY_BRACKETS.sub("", _LOCATOR.sub("", " ".join(part.split())))
+        part = EMPTY_BRACKETS.sub("", _LOCATOR.sub("", " ".join(part.split())))
         enclosed = _ENCLOSED.match(part)  # "[CVPR 2018 (oral)]": the note is inside
         part = without_note(
             next(g for g in enclosed.groups() if g is not None) if enclosed else part
@@ -379,9 +379,7 @@ def without_note(text: str) -> str:
 # A date, or a venue and its year, ends with the year ("2023", "'23"), a month and day after
 # it ("2023.05", "2023-05-12"), or a workshop or track ("CVPR 2023 Workshop").
 _ENDS_DATED = re.compile(
-    r"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:[./-]\d\d?){0,2}"
-    r"(?:(?:\s+[A-Za-z&]+){0,3}?\s+(?:workshops?|track)(?:\s+on)?(?:\s+[A-Z][\w&-]*){0,4})?\W*$",
-    re.IGNORECASE,
+    rf"(?:(?:19|20)\d\d|['\u2018\u2019]\d\d)(?:[./-]\d\d?){{0,2}}{_WORKSHOP}\W*$", re.IGNORECASE
 )
 
 
@@ -443,13 +441,10 @@ def _spells_last_words(head: str, name: str) -> bool:
         return False
     letters = name[:-1]
     words = re.findall(r"[A-Za-z][\w'-]*", head)
-    for start in range(len(words) - len(letters), 0, -1):
-        tail = words[start:]
-        if len(tail) == len(letters) and all(
-            w[0].lower() == c.lower() for w, c in zip(tail, letters, strict=True)
-        ):
-            return True
-    return False
+    tail = words[-len(letters) :]
+    return len(words) > len(letters) and all(
+        w[0].lower() == c.lower() for w, c in zip(tail, letters, strict=True)
+    )
 
 
 # What may follow a list of names: a venue, after a comma or a full stop that ends no initial.
