@@ -101,13 +101,28 @@ def free_port() -> int:
         return port
 
 
+# ``mkdocs serve`` as its command runs it, but looking for saved files every 0.05 s instead of
+# every 0.5 s (LiveReloadServer's polling_interval, which the command does not set): the test
+# waits on the plugin's rebuilds, not on MkDocs' clock (2.3 s, of which 1.4 s idle; now 1.1 s).
+FAST_POLLING = """\
+import sys
+from mkdocs import livereload
+from mkdocs.__main__ import cli
+
+init = livereload.LiveReloadServer.__init__
+assert init.__defaults__ == ("/", 0.5, 0.25), init.__defaults__
+init.__defaults__ = ("/", 0.05, 0.25)
+sys.exit(cli(prog_name="mkdocs"))
+"""
+
+
 class Server:
     """``mkdocs serve`` in a child process, its output collected as it comes."""
 
     def __init__(self, config: Path) -> None:
         self.port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+        cmd = [sys.executable, "-c", FAST_POLLING, "serve", "-f", str(config)]
         self.process = subprocess.Popen(
             [*cmd, "-a", f"127.0.0.1:{self.port}"],
             stdout=subprocess.PIPE,
