@@ -391,6 +391,10 @@ def _without_labels(text: str) -> str:
     end = len(text)
     while True:
         close = end
+        # What separates two labels ("[Code], [Page]", "[[(]" left of a cut) is trimmed as
+        # the title's end is.
+        while close > first and text[close - 1] in EDGES:
+            close -= 1
         while close > first and text[close - 1].isspace():
             close -= 1
         inner = close
@@ -404,6 +408,8 @@ def _without_labels(text: str) -> str:
             break
         if start > first and text[start - 1] == "[":
             start -= 1  # "[[Page]]"
+        while start > first and text[start - 1].isspace():
+            start -= 1  # a line break before the label goes with it
         if start <= first:
             break  # the label is all there is: it stays the title
         end = start
