@@ -129,6 +129,22 @@ def test_math_in_titles_reads_as_text(title: str, expected: str) -> None:
     assert entry.entries[0].notes == []
 
 
+@pytest.mark.parametrize(
+    ("journal", "venue"),
+    [
+        ("arXiv preprint arXiv:2101.00001", None),
+        ("CoRR", None),
+        ("bioRxiv", None),
+        ("SSRN Electronic Journal", None),
+        ("Science Robotics", "Science Robotics"),
+    ],
+)
+def test_a_preprint_server_is_no_venue(journal: str, venue: str | None) -> None:
+    """The rule the list reader follows too (litcat.core.models.PREPRINT_SERVER)."""
+    text = f"@article{{k, author = {{Ito, Ken}}, title = {{Swifts}}, journal = {{{journal}}}}}"
+    assert parse_bibtex(text).entries[0].data.get("venue") == venue
+
+
 def test_urls_and_identifiers_are_not_latex_decoded() -> None:
     text = r"""@misc{k, author = {Ito, Ken}, title = {Swifts}, year = 2020,
     url = {https://example.org/a%20b_c~d}, doi = {10.1000/a_b%c}}"""

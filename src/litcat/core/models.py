@@ -31,9 +31,17 @@ from .fields import (
     Year,
 )
 
-__all__ = ["MIN_YEAR", "RECORD_FIELDS", "TEXT_MAX", "Links", "Paper", "to_data"]
+__all__ = ["MIN_YEAR", "PREPRINT_SERVER", "RECORD_FIELDS", "TEXT_MAX", "Links", "Paper", "to_data"]
 
 _VENUE_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+# A preprint server, or a preprint said to be one, which is no venue: "arXiv", "arXiv preprint
+# arXiv:2101.00001", "CoRR", "bioRxiv", "SSRN" (BibTeX's journal, a list's venue).
+PREPRINT_SERVER = re.compile(
+    r"^(?:arxiv|preprint|corr\b|e-?print|(?:bio|med|chem|tech)rxiv|ssrn\b|research\s?square\b)",
+    re.IGNORECASE,
+)
 
 
 def venue_text_year(venue: str) -> int | None:

@@ -17,7 +17,7 @@ from bibtexparser.middlewares.names import NameParts, parse_single_name_into_par
 from bibtexparser.model import Entry, ParsingFailedBlock
 
 from ..core import ids
-from ..core.models import venue_text_year
+from ..core.models import PREPRINT_SERVER, venue_text_year
 from .bibblocks import NOTES, block_lines, parse_stack
 
 _SPACES = re.compile(r"\s+")
@@ -27,7 +27,6 @@ _GROUP_WORDS = frozenset({"collaboration", "collaborations", "consortium", "team
 _YEAR = re.compile(r"\b(\d{4})\b")
 _BLOCK_KEY = re.compile(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s]*([a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5})", re.I)
-_PREPRINT_VENUES = re.compile(r"^(?:arxiv\b|corr$|e-?print)", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +136,7 @@ def convert(entry: Entry, line: int) -> BibEntry:
     else:
         result.missing.append("author")
     venue = str(fields.get("journal") or fields.get("booktitle") or "")
-    if venue and not _PREPRINT_VENUES.match(venue):
+    if venue and not PREPRINT_SERVER.match(venue):
         data["venue"] = venue
     _years(fields, result)
     arxiv = find_arxiv(fields)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...core.models import venue_text_year
+from ...core.models import PREPRINT_SERVER, venue_text_year
 from .structure import Line, Piece
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -27,10 +27,6 @@ _VENUE_DATE = re.compile(
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _ONLY_DATE = re.compile(
     rf"^(?:year:?\s+)?(?:{_DAY}\s+)?(?:{_MONTH},?\s*(?:{_DAY},?\s+)?)?((?:19|20)\d\d)(?:[./-]\d\d?){{0,2}}$",
-    re.IGNORECASE,
-)
-_PREPRINT = re.compile(
-    r"^(?:arxiv|preprint|corr\b|e-?print|(?:bio|med|chem|tech)rxiv|ssrn\b|research\s?square\b)",
     re.IGNORECASE,
 )
 # Where a paper is put up without being published: no venue ("Github", "Blog", "OpenReview
@@ -133,11 +129,11 @@ def read_venue(text: str) -> Venue | None:
     short = _SHORT_YEAR.match(text)
     if short:
         year = _full_year(int(short.group(2)))
-        if _PREPRINT.match(text):
+        if PREPRINT_SERVER.match(text):
             return Venue(None, None, year)
         if short.group(1).strip(EDGES):
             return Venue(short.group(1).strip(EDGES), year, year)
-    if _PREPRINT.match(text):
+    if PREPRINT_SERVER.match(text):
         found = YEAR.search(text)
         return Venue(None, None, int(found.group(1)) if found else None)
     dated = _VENUE_DATE.match(text)
@@ -301,7 +297,7 @@ def read_tail(text: str) -> Tail:
 def _preprint_dated(part: str) -> bool:
     """``arXiv 2024.03``, ``arXiv 2023,08``: a preprint server and the month it put the paper
     up (which names no venue, and dates the paper)."""
-    return _PREPRINT.match(part) is not None and _MONTH_DATED.search(part) is not None
+    return PREPRINT_SERVER.match(part) is not None and _MONTH_DATED.search(part) is not None
 
 
 _MONTH_DATED = re.compile(r"\b(?:19|20)\d\d[.,/-]\s?\d\d?(?:[./-]\d\d?)?\W*$")
@@ -569,7 +565,7 @@ def _venue_word(word: str) -> bool:
     return (
         bool(word)
         and " " not in word
-        and (sum(c.isupper() for c in word) >= 2 or bool(_PREPRINT.match(word)))
+        and (sum(c.isupper() for c in word) >= 2 or bool(PREPRINT_SERVER.match(word)))
     )
 
 
