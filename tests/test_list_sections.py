@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -270,8 +271,6 @@ def test_any_arrangement_of_sections_reads_into_a_sound_tree(text: str) -> None:
 
 def test_a_list_written_under_its_table_of_contents_is_read() -> None:
     # awesome-deep-learning-papers: "## Contents" lists the sections, which follow as "###".
-    from litcat.intake.lists.read import read_list
-
     text = (
         "# Most cited\n\n## Contents\n\n* [Optimization](#optimization)\n\n"
         "### Optimization\n"
@@ -286,8 +285,6 @@ def test_a_table_of_contents_under_any_heading_is_counted_not_reported() -> None
     """zstsandy/Awesome-3D-Gaussian-Splatting-in-Robotics writes its contents under
     "## Overview", with names of groups between the links to its sections: none of those
     bullets is a paper that lacks a link; a bullet that links a paper beside a section is."""
-    from litcat.intake.lists.read import read_list
-
     text = (
         "# 3DGS in Robotics\n\n## Overview\n\n"
         "- [Application](#application)\n"
@@ -309,10 +306,20 @@ def test_a_table_of_contents_under_any_heading_is_counted_not_reported() -> None
     assert [(a.line, a.text, a.bullets) for a in reading.asides] == [(5, "a table of contents", 5)]
 
 
-def test_the_sections_under_a_table_of_contents_are_the_taxonomy() -> None:
-    from litcat.intake.lists.read import read_list
-    from litcat.intake.lists.taxonomy import list_taxonomy
+@pytest.mark.parametrize("heading", ["Contents", "Intro"])
+def test_a_table_of_contents_counts_its_nested_bullets_under_any_heading(heading: str) -> None:
+    """A contents heading is set aside by its name, contents under another heading by their
+    links; either way every bullet of it is counted, the nested ones too."""
+    text = (
+        f"# L\n\n## {heading}\n\n- [A](#a)\n  - [A1](#a1)\n  - [A2](#a2)\n- [B](#b)\n\n"
+        "## A\n\n- [Paper One Title Here](https://arxiv.org/abs/2101.00001)\n"
+    )
+    reading = read_list(text, "list.md")
+    assert [a.bullets for a in reading.asides] == [4]
+    assert len(reading.papers) == 1
 
+
+def test_the_sections_under_a_table_of_contents_are_the_taxonomy() -> None:
     text = (
         "# Most cited\n\n## Contents\n\n* [Optimization](#optimization)\n\n"
         "### Optimization\n"

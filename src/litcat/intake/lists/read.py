@@ -133,7 +133,7 @@ def _outside_asides(reading: ListReading, parsed: Parsed, items: list[Item]) -> 
     for item in items:
         if item.heading is not None and item.heading in aside:
             outer = aside[item.heading]
-            counts[outer] = counts.get(outer, 0) + 1
+            counts[outer] = counts.get(outer, 0) + _bullets(item)
         elif _contents(item):
             contents.append(item)
         else:
