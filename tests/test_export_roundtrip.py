@@ -297,6 +297,16 @@ def hostile_records(draw: st.DrawFn) -> Paper:
         links={"project": "https://example.org/"},
     )
 )
+# An author whose name holds an institution's word ("LAb") on the labelled line was left out.
+@example(
+    record(
+        title="<b>",
+        authors=["LAb"],
+        year=1990,
+        arxiv=None,
+        links={"paper": "https://example.org/paper"},
+    )
+)
 def test_any_exported_record_reads_back_the_same(paper: Paper) -> None:
     assert read_back(paper) == facts(paper)
 

@@ -240,6 +240,24 @@ AUTHORS = [
         None,
         2024,
     ),
+    # A line the list labels as its authors says what it is: a team or a lab named there is
+    # an author (found by the export's round-trip test: a name "LAb" was left out).
+    (
+        "- [A Shared Robot Dataset](https://example.org/dataset)\\\n"
+        "    Authors: Robot Data Collaboration, Robotics Lab\\\n    Year: 2023",
+        ["Robot Data Collaboration", "Robotics Lab"],
+        False,
+        None,
+        2023,
+    ),
+    (
+        "| Title | Authors | Year |\n|---|---|---|\n"
+        "| [A Robot Foundation Model](https://example.org/model) | Robot Learning Lab | 2025 |",
+        ["Robot Learning Lab"],
+        False,
+        None,
+        2025,
+    ),
     (
         "1. **Joint Type Inference on Entities and Relations via Graph Convolutional Networks.** "
         "ACL 2019. [paper](http://www.czsun.site/publications/joint_entrel_gcn.pdf)\n\n"

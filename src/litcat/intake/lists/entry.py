@@ -658,8 +658,8 @@ def _set_venue(listed: Listed, text: str) -> None:
         listed.year = venue.named
 
 
-def _set_authors(listed: Listed, text: str) -> None:
-    found = read_authors(text)
+def _set_authors(listed: Listed, text: str, *, labelled: bool = False) -> None:
+    found = read_authors(text, labelled=labelled)
     if found is None:
         listed.notes.append(f"{text!r} does not read as a list of authors; left out")
     else:
@@ -680,7 +680,7 @@ def _attribute_line(listed: Listed, line: Line) -> None:
     word = label_word(labelled.group(1)) if labelled else ""
     value = labelled.group(2).strip() if labelled else ""
     if word in AUTHOR_LABELS:
-        _set_authors(listed, value)
+        _set_authors(listed, value, labelled=True)
     elif word in VENUE_LABELS:
         _set_venue(listed, value)
     elif word in YEAR_LABELS:
@@ -812,7 +812,7 @@ def _from_cells(item: Item) -> Listed | None:
         elif kind == "year" and YEAR.search(text):
             listed.year = int(YEAR.findall(text)[0])
         elif kind == "authors" and text:
-            _set_authors(listed, text)
+            _set_authors(listed, text, labelled=True)
         elif listed.short_name is None and (kind == "short name" or _linked_name(kind, name, cell)):
             # "Abbr.", or a "Method" or "Model" cell linking the paper beside its "Title" cell:
             # "[MoRE](url)" (a plain one may hold what kind of method it is: "Reward Model").

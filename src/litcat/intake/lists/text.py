@@ -163,16 +163,18 @@ def _full_year(two: int) -> int:
     return year if year <= this + 1 else year - 100
 
 
-def read_authors(text: str) -> tuple[list[str], bool] | None:
+def read_authors(text: str, *, labelled: bool = False) -> tuple[list[str], bool] | None:
     """``A, B and C et al.``: the names, and whether the list goes on; None if the text does
-    not read as names."""
+    not read as names. A ``labelled`` text is one the list calls its authors ("Authors: ..."):
+    a word naming an institution does not make it a line of affiliations then (a team or a
+    lab may be an author)."""
     text = " ".join(text.split()).strip(" .;")
     incomplete = bool(_ET_AL.search(text))
     text = _reading_order(_ET_AL.sub("", text))
     names = [_unmarked(n) for n in _NAME_SPLIT.split(text) if _unmarked(n)]
     if not names or not all(_looks_like_a_name(n) for n in names):
         return None
-    if any(_AFFILIATION_WORDS.intersection(n.lower().split()) for n in names):
+    if not labelled and any(_AFFILIATION_WORDS.intersection(n.lower().split()) for n in names):
         return None  # "Stanford University, Microsoft Research": where the authors work
     return names, incomplete
 
